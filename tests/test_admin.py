@@ -1,0 +1,110 @@
+"""The curation admin: pages render, highlighted spans, bulk status actions, speaker merge."""
+
+import pytest
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.urls import reverse
+
+from tracker.choices import ReviewStatus
+from tracker.models import Article, Speaker, Statement
+
+
+@pytest.fixture
+def admin_client_with_demo(demo_data, admin_client):
+    return admin_client
+
+
+@pytest.mark.parametrize(
+    "model", ["article", "statement", "speaker", "source", "publication", "review", "speakeralias"]
+)
+def test_changelists_render(admin_client_with_demo, model):
+    response = admin_client_with_demo.get(reverse(f"admin:tracker_{model}_changelist"))
+    assert response.status_code == 200
+
+
+def test_changelist_search_by_alias_and_filters(admin_client_with_demo):
+    url = reverse("admin:tracker_statement_changelist")
+    response = admin_client_with_demo.get(url, {"q": "Lindsay"})
+    assert response.status_code == 200
+    response = admin_client_with_demo.get(url, {"q": "Stoltenberg"})
+    assert response.context["cl"].result_count == 5
+    response = admin_client_with_demo.get(url, {"source__kind__exact": "social_media"})
+    assert response.context["cl"].result_count == 2
+
+
+def test_article_page_highlights_every_statement(admin_client_with_demo):
+    article = Article.objects.get()
+    response = admin_client_with_demo.get(reverse("admin:tracker_article_change", args=[article.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count('<mark class="statement-verified"') == sum(len(s.spans) for s in Statement.objects.all())
+    assert "Keep calm and give tanks.</mark>" in html
+
+
+def test_statement_page_shows_its_context(admin_client_with_demo):
+    statement = Statement.objects.get(text__startswith="My message")
+    response = admin_client_with_demo.get(reverse("admin:tracker_statement_change", args=[statement.pk]))
+    assert response.status_code == 200
+    assert "Ahead of the meeting, Landsbergis tweeted" in response.content.decode()
+
+
+def test_bulk_reject_action(admin_client_with_demo):
+    ids = list(Statement.objects.filter(speaker__slug="sergei-ryabkov").values_list("pk", flat=True))
+    response = admin_client_with_demo.post(
+        reverse("admin:tracker_statement_changelist"),
+        {"action": "mark_rejected", ACTION_CHECKBOX_NAME: ids},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert set(Statement.objects.filter(pk__in=ids).values_list("status", flat=True)) == {ReviewStatus.REJECTED}
+    assert Statement.objects.exclude(pk__in=ids).filter(status=ReviewStatus.REJECTED).count() == 0
+
+
+def test_merge_action_asks_for_the_target_then_merges(admin_client_with_demo):
+    graham = Speaker.objects.get(slug="lindsey-graham")
+    stray = Speaker.objects.create(name="Lindsay Graham (typo)")
+    url = reverse("admin:tracker_speaker_changelist")
+    ids = [graham.pk, stray.pk]
+
+    confirm = admin_client_with_demo.post(url, {"action": "merge_speakers", ACTION_CHECKBOX_NAME: ids})
+    assert confirm.status_code == 200
+    assert b"Choose the speaker to keep" in confirm.content
+
+    done = admin_client_with_demo.post(
+        url, {"action": "merge_speakers", ACTION_CHECKBOX_NAME: ids, "apply": "1", "target": graham.pk}, follow=True
+    )
+    assert done.status_code == 200
+    assert not Speaker.objects.filter(pk=stray.pk).exists()
+    assert "Lindsay Graham (typo)" in graham.aliases.values_list("name", flat=True)
+
+
+def test_merge_statements_move_to_the_kept_speaker(admin_client_with_demo):
+    stoltenberg = Speaker.objects.get(slug="jens-stoltenberg")
+    ryabkov = Speaker.objects.get(slug="sergei-ryabkov")
+    admin_client_with_demo.post(
+        reverse("admin:tracker_speaker_changelist"),
+        {"action": "merge_speakers", ACTION_CHECKBOX_NAME: [stoltenberg.pk, ryabkov.pk], "apply": "1", "target": stoltenberg.pk},
+    )
+    assert Statement.objects.filter(speaker=stoltenberg).count() == 6
+
+
+def test_merge_needs_delete_permission(demo_data, client, django_user_model):
+    from django.contrib.auth.models import Permission
+
+    user = django_user_model.objects.create_user("editor", password="pw", is_staff=True)
+    user.user_permissions.add(*Permission.objects.filter(codename__in=["view_speaker", "change_speaker"]))
+    client.force_login(user)
+    ids = list(Speaker.objects.values_list("pk", flat=True)[:2])
+    response = client.post(
+        reverse("admin:tracker_speaker_changelist"),
+        {"action": "merge_speakers", ACTION_CHECKBOX_NAME: ids, "apply": "1", "target": ids[0]},
+    )
+    assert response.status_code in (200, 302)
+    assert Speaker.objects.filter(pk__in=ids).count() == 2
+
+
+def test_statement_history_page(admin_client_with_demo):
+    statement = Statement.objects.first()
+    Statement.objects.filter(pk=statement.pk).set_status(ReviewStatus.DISPUTED)
+    response = admin_client_with_demo.get(reverse("admin:tracker_statement_history", args=[statement.pk]))
+    assert response.status_code == 200
+    assert b"Marked disputed" in response.content

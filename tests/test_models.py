@@ -1,0 +1,179 @@
+"""Model constraints and domain methods."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from tracker.choices import ReviewStatus, SpeakerKind
+from tracker.models import Article, Source, Speaker, SpeakerAlias, SpeakerRole, Statement, sha256_of_body
+
+BODY = 'Intro paragraph.\n\n"We will not back down," Stoltenberg said. "Never," he added.'
+
+
+@pytest.fixture
+def article(db):
+    return Article.objects.create(title="Summit", body=BODY, body_sha256=sha256_of_body(BODY))
+
+
+@pytest.fixture
+def stoltenberg(db):
+    return Speaker.objects.create(name="Jens Stoltenberg")
+
+
+def span_of(text: str, body: str = BODY) -> list[int]:
+    start = body.index(text)
+    return [start, start + len(text)]
+
+
+def test_article_with_the_same_body_hash_is_refused(article):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Article.objects.create(title="Copy", body=BODY, body_sha256=article.body_sha256)
+
+
+def test_article_url_is_unique_only_when_set(article):
+    Article.objects.create(title="Other", body="x", body_sha256=sha256_of_body("x"))
+    Article.objects.create(title="With url", body="y", body_sha256=sha256_of_body("y"), url="https://example.org/a")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Article.objects.create(title="Dup", body="z", body_sha256=sha256_of_body("z"), url="https://example.org/a")
+
+
+def test_article_hash_must_be_hex_sha256(db):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Article.objects.create(title="Bad", body="b", body_sha256="not-a-hash")
+
+
+def test_statement_spans_must_match_the_body(article, stoltenberg):
+    text = "We will not back down,"
+    statement = Statement.objects.create(
+        article=article, speaker=stoltenberg, text=text, spans=[span_of(text)], paragraph=1
+    )
+    assert statement.parts == [text]
+    assert statement.position == span_of(text)[0]
+
+
+@pytest.mark.parametrize(
+    "spans, text",
+    [
+        ([[0, 5000]], "Intro"),
+        ([[5, 3]], "Intro"),
+        ([[-1, 4]], "Intro"),
+        ([["0", "5"]], "Intro"),
+        ([], "Intro"),
+        ([[0, 5]], "Other words"),
+        ([[0, 5], [2, 8]], "Intro tro pa"),
+        ("0-5", "Intro"),
+    ],
+)
+def test_invalid_spans_are_refused_with_a_field_error(article, spans, text):
+    with pytest.raises(ValidationError) as error:
+        Statement.objects.create(article=article, text=text, spans=spans, paragraph=0)
+    assert "spans" in error.value.message_dict
+    assert not Statement.objects.exists()
+
+
+def test_split_quote_has_one_span_per_part(article, stoltenberg):
+    first, second = "We will not back down,", "Never,"
+    statement = Statement.objects.create(
+        article=article,
+        speaker=stoltenberg,
+        text=f"{first} {second}",
+        spans=[span_of(first), span_of(second)],
+        paragraph=1,
+    )
+    assert statement.parts == [first, second]
+
+
+@pytest.mark.parametrize("wikidata_id", ["Q", "q42", "Q042", "X42", "Q42a", "42"])
+def test_wikidata_id_format_is_validated(db, wikidata_id):
+    speaker = Speaker(name="Someone", slug="someone", wikidata_id=wikidata_id)
+    with pytest.raises(ValidationError) as error:
+        speaker.full_clean()
+    assert "wikidata_id" in error.value.message_dict
+    with pytest.raises(IntegrityError), transaction.atomic():
+        speaker.save()
+
+
+def test_wikidata_id_is_unique_when_set(db):
+    Speaker.objects.create(name="A", wikidata_id="Q42")
+    Speaker.objects.create(name="B")
+    Speaker.objects.create(name="C")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Speaker.objects.create(name="D", wikidata_id="Q42")
+
+
+def test_speaker_slug_and_name_key(db):
+    first = Speaker.objects.create(name="Gabrielius Landsbergis")
+    second = Speaker.objects.create(name="Gabrielius  LANDSBERGIS")
+    assert first.slug == "gabrielius-landsbergis"
+    assert second.slug == "gabrielius-landsbergis-2"
+    assert first.name_key == second.name_key == "gabrielius landsbergis"
+
+
+def test_matching_name_folds_case_accents_and_aliases(db):
+    zelensky = Speaker.objects.create(name="Volodymyr Zelenskyy")
+    SpeakerAlias.objects.create(speaker=zelensky, name="Zélensky")
+    assert list(Speaker.objects.matching_name("ZELENSKY")) == [zelensky]
+    assert list(Speaker.objects.matching_name("volodymyr zelenskyy")) == [zelensky]
+    assert not Speaker.objects.matching_name("Zelenska").exists()
+
+
+def test_role_cannot_end_before_it_starts(stoltenberg):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        SpeakerRole.objects.create(
+            speaker=stoltenberg, title="Secretary-General", start_date="2014-10-01", end_date="2014-01-01"
+        )
+
+
+def test_merge_moves_statements_aliases_roles_memberships_and_sources(article, stoltenberg):
+    duplicate = Speaker.objects.create(name="Jens Stoltenbrg", wikidata_id="Q57522")
+    SpeakerAlias.objects.create(speaker=duplicate, name="Stoltenberg")
+    SpeakerAlias.objects.create(speaker=stoltenberg, name="stoltenberg")
+    SpeakerRole.objects.create(speaker=duplicate, title="Secretary-General", organization="NATO")
+    group = Speaker.objects.create(name="NATO leaders", kind=SpeakerKind.GROUP)
+    group.members.add(duplicate)
+    source = Source.objects.create(title="Press remarks")
+    source.speakers.add(duplicate)
+    text = "We will not back down,"
+    statement = Statement.objects.create(article=article, speaker=duplicate, text=text, spans=[span_of(text)], paragraph=1)
+
+    moved = stoltenberg.merge([duplicate])
+
+    assert moved == 1
+    assert not Speaker.objects.filter(pk=duplicate.pk).exists()
+    statement.refresh_from_db()
+    stoltenberg.refresh_from_db()
+    assert statement.speaker == stoltenberg
+    assert sorted(stoltenberg.aliases.values_list("name", flat=True)) == ["Jens Stoltenbrg", "stoltenberg"]
+    assert list(stoltenberg.roles.values_list("title", flat=True)) == ["Secretary-General"]
+    assert list(group.members.all()) == [stoltenberg]
+    assert list(source.speakers.all()) == [stoltenberg]
+    assert stoltenberg.wikidata_id == "Q57522"
+    assert statement.history.first().history_change_reason == "Merged speaker Jens Stoltenbrg into Jens Stoltenberg"
+
+
+def test_merge_is_all_or_nothing(article, stoltenberg, monkeypatch):
+    duplicate = Speaker.objects.create(name="J. Stoltenberg")
+    text = "Never,"
+    Statement.objects.create(article=article, speaker=duplicate, text=text, spans=[span_of(text)], paragraph=1)
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(SpeakerRole.objects, "filter", fail)
+    monkeypatch.setattr(type(duplicate.roles), "update", fail)
+    with pytest.raises(RuntimeError):
+        stoltenberg.merge([duplicate])
+    assert Speaker.objects.filter(pk=duplicate.pk).exists()
+    assert Statement.objects.get().speaker == duplicate
+
+
+def test_set_status_records_history(article, stoltenberg, django_user_model):
+    curator = django_user_model.objects.create_user("curator")
+    text = "Never,"
+    statement = Statement.objects.create(article=article, speaker=stoltenberg, text=text, spans=[span_of(text)], paragraph=1)
+    assert Statement.objects.all().set_status(ReviewStatus.VERIFIED, user=curator) == 1
+    assert Statement.objects.all().set_status(ReviewStatus.VERIFIED, user=curator) == 0
+    statement.refresh_from_db()
+    assert statement.status == ReviewStatus.VERIFIED
+    latest = statement.history.first()
+    assert (latest.status, latest.history_user) == (ReviewStatus.VERIFIED, curator)

@@ -1,0 +1,53 @@
+"""Enumerations shared by models, API and extraction results."""
+
+from django.db import models
+
+
+class SpeakerKind(models.TextChoices):
+    PERSON = "person", "Person"
+    GROUP = "group", "Group of people"
+    ORGANIZATION = "organization", "Organization"
+
+
+class SourceKind(models.TextChoices):
+    SPEECH = "speech", "Speech or press remarks"
+    INTERVIEW = "interview", "Interview"
+    SOCIAL_MEDIA = "social_media", "Social media post"
+    LETTER = "letter", "Letter"
+    ESSAY = "essay", "Essay or report"
+    ARTICLE = "article", "Article or op-ed"
+    OFFICIAL_STATEMENT = "official_statement", "Official statement"
+    UNKNOWN = "unknown", "Unknown"
+
+
+class StatementKind(models.TextChoices):
+    DIRECT = "direct", "Direct quote"
+    PARTIAL = "partial", "Partial quote"
+    PARAPHRASE = "paraphrase", "Paraphrase"
+
+
+class ReviewStatus(models.TextChoices):
+    EXTRACTED = "extracted", "Extracted, not reviewed"
+    VERIFIED = "verified", "Verified"
+    DISPUTED = "disputed", "Disputed"
+    REJECTED = "rejected", "Rejected"
+
+
+class Rating(models.TextChoices):
+    """Fact-check verdicts, mapped to schema.org ``reviewRating`` values 1 (worst) to 5 (best)."""
+
+    FALSE = "false", "False"
+    MOSTLY_FALSE = "mostly_false", "Mostly false"
+    MIXED = "mixed", "Half true"
+    MOSTLY_TRUE = "mostly_true", "Mostly true"
+    TRUE = "true", "True"
+    UNVERIFIABLE = "unverifiable", "Unverifiable"
+
+
+RATING_VALUES = {
+    Rating.FALSE: 1,
+    Rating.MOSTLY_FALSE: 2,
+    Rating.MIXED: 3,
+    Rating.MOSTLY_TRUE: 4,
+    Rating.TRUE: 5,
+}

@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from tracker.ingest import load_paths
+
+
+class Command(BaseCommand):
+    help = "Extract statements from article text files and load them; files already loaded are left as they are."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="*", help="Article files or directories (default: the seeds directory).")
+        parser.add_argument("--dry-run", action="store_true", help="Show what would be created; store nothing.")
+
+    def handle(self, *args, paths, dry_run, **options):
+        report = load_paths(paths or [settings.SEEDS_DIR], dry_run=dry_run)
+        verb = "Would load" if dry_run else "Loaded"
+        for path in report.loaded:
+            self.stdout.write(f"{verb} {path}")
+        for path in report.skipped:
+            self.stdout.write(f"Already present, nothing created: {path}")
+        for warning in report.warnings:
+            self.stderr.write(self.style.WARNING(f"warning: {warning}"))
+        prefix = "Dry run, nothing stored. " if dry_run else ""
+        self.stdout.write(self.style.SUCCESS(f"{prefix}{report.counts.summary()}."))
+        if report.errors:
+            for error in report.errors:
+                self.stderr.write(self.style.ERROR(str(error)))
+            raise CommandError(f"{len(report.errors)} file(s) could not be loaded: " + "; ".join(map(str, report.errors)))

@@ -1,0 +1,454 @@
+"""The claim-and-source schema: who said what, where it was reported, and where it was first said."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models, transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
+from simple_history.utils import bulk_update_with_history
+
+from .choices import RATING_VALUES, Rating, ReviewStatus, SourceKind, SpeakerKind, StatementKind
+from .naming import fold_name
+
+wikidata_id_validator = RegexValidator(
+    regex=r"^Q[1-9][0-9]*$", message="A Wikidata id is Q followed by digits, for example Q57522."
+)
+
+
+def sha256_of_body(normalised_body: str) -> str:
+    """Hex sha256 of an already normalised article body: the key that keeps an article from being stored twice."""
+    return hashlib.sha256(normalised_body.encode("utf-8")).hexdigest()
+
+
+def unique_slug(model: type[models.Model], text: str, *, max_length: int = 200) -> str:
+    """A slug for ``text`` that no row of ``model`` uses yet (``name``, ``name-2``, ``name-3`` …)."""
+    base = slugify(text, allow_unicode=False)[: max_length - 8].strip("-") or "item"
+    slug, counter = base, 2
+    while model.objects.filter(slug=slug).exists():
+        slug = f"{base}-{counter}"
+        counter += 1
+    return slug
+
+
+class TimestampedModel(models.Model):
+    created = models.DateTimeField(auto_now_add=True, help_text="When the record was created.")
+    updated = models.DateTimeField(auto_now=True, help_text="When the record was last changed.")
+
+    class Meta:
+        abstract = True
+
+
+class Publication(TimestampedModel):
+    """An outlet that publishes articles or hosts original statements: a news site, a think tank, a network."""
+
+    name = models.CharField(max_length=200, unique=True, help_text="Name as the outlet writes it.")
+    slug = models.SlugField(max_length=200, unique=True, help_text="URL-safe identifier, unique.")
+    url = models.URLField(blank=True, help_text="Home page of the outlet.")
+    description = models.TextField(blank=True, help_text="What kind of outlet this is.")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Publication, self.name)
+        super().save(*args, **kwargs)
+
+
+class ArticleQuerySet(models.QuerySet):
+    def with_related(self) -> ArticleQuerySet:
+        return self.select_related("publication").annotate(statement_count=Count("statements"))
+
+
+class Article(TimestampedModel):
+    """A published news article that reports statements; its body is stored exactly as extraction saw it."""
+
+    title = models.CharField(max_length=500, help_text="Headline as published.")
+    byline = models.CharField(max_length=300, blank=True, help_text="Author line as printed.")
+    published = models.DateField(null=True, blank=True, help_text="Publication date.")
+    publication = models.ForeignKey(
+        Publication,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+        help_text="Outlet that published the article.",
+    )
+    url = models.URLField(max_length=1000, blank=True, help_text="Canonical URL; unique when set.")
+    language = models.CharField(max_length=16, default="en", help_text="Language code of the body.")
+    body = models.TextField(help_text="Body text as stored; statement spans index into it.")
+    body_sha256 = models.CharField(
+        max_length=64,
+        unique=True,
+        help_text="sha256 of the normalised body: the same article is never stored twice.",
+    )
+    seed_file = models.CharField(max_length=500, blank=True, help_text="File the article was loaded from.")
+    history = HistoricalRecords()
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["url"], condition=~Q(url=""), name="article_url_unique_when_set"),
+            models.CheckConstraint(condition=Q(body_sha256__regex=r"^[0-9a-f]{64}$"), name="article_sha256_hex"),
+        ]
+        indexes = [models.Index(fields=["published", "id"], name="article_published_idx")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class SpeakerQuerySet(models.QuerySet):
+    def with_related(self) -> SpeakerQuerySet:
+        return self.prefetch_related("aliases", "roles", "members").annotate(
+            statement_count=Count("statements", distinct=True)
+        )
+
+    def matching_name(self, name: str) -> SpeakerQuerySet:
+        """Speakers whose canonical name or one of whose aliases folds to the same key as ``name``."""
+        key = fold_name(name)
+        return self.filter(Q(name_key=key) | Q(aliases__name_key=key)).distinct()
+
+
+class Speaker(TimestampedModel):
+    """A person, group or organization that makes statements, under one curated canonical name."""
+
+    name = models.CharField(max_length=200, help_text="Canonical name, without titles: 'Jens Stoltenberg'.")
+    name_key = models.CharField(
+        max_length=200, db_index=True, editable=False, help_text="Name folded for matching (case, accents)."
+    )
+    slug = models.SlugField(max_length=200, unique=True, help_text="URL-safe identifier, unique.")
+    kind = models.CharField(
+        max_length=16, choices=SpeakerKind.choices, default=SpeakerKind.PERSON, help_text="Person, group or organization."
+    )
+    description = models.CharField(max_length=300, blank=True, help_text="Short description: 'Ukrainian presidential adviser'.")
+    wikidata_id = models.CharField(
+        max_length=20,
+        blank=True,
+        validators=[wikidata_id_validator],
+        help_text="Wikidata item id such as Q57522; unique when set.",
+    )
+    members = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="member_of",
+        help_text="For a group speaker: the people who belong to it (the signatories of a letter).",
+    )
+    history = HistoricalRecords()
+
+    objects = SpeakerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["wikidata_id"], condition=~Q(wikidata_id=""), name="speaker_wikidata_unique_when_set"
+            ),
+            models.CheckConstraint(
+                condition=Q(wikidata_id="") | Q(wikidata_id__regex=r"^Q[1-9][0-9]*$"), name="speaker_wikidata_format"
+            ),
+            models.CheckConstraint(condition=Q(kind__in=SpeakerKind.values), name="speaker_kind_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name_key = fold_name(self.name)
+        if not self.slug:
+            self.slug = unique_slug(Speaker, self.name)
+        super().save(*args, **kwargs)
+
+    @transaction.atomic
+    def merge(self, others: list[Speaker], *, user=None) -> int:
+        """Move the statements, aliases, roles, memberships and authored sources of ``others`` onto this speaker.
+
+        Each merged speaker's name becomes an alias here, then it is deleted. Returns the number of statements
+        moved. Runs in one transaction: a failure leaves every speaker as it was.
+        """
+        others = [other for other in others if other.pk != self.pk]
+        known_keys = {self.name_key, *self.aliases.values_list("name_key", flat=True)}
+        moved = 0
+        for other in others:
+            statements = list(other.statements.all())
+            now = timezone.now()
+            for statement in statements:
+                statement.speaker, statement.updated = self, now
+            # Saved through simple-history so each moved statement's history names the merge.
+            bulk_update_with_history(
+                statements,
+                Statement,
+                ["speaker", "updated"],
+                default_user=user,
+                default_change_reason=f"Merged speaker {other.name} into {self.name}",
+            )
+            moved += len(statements)
+            for alias in other.aliases.all():
+                if alias.name_key in known_keys:
+                    alias.delete()
+                else:
+                    alias.speaker = self
+                    alias.save()
+                    known_keys.add(alias.name_key)
+            if other.name_key not in known_keys:
+                SpeakerAlias.objects.create(speaker=self, name=other.name)
+                known_keys.add(other.name_key)
+            other.roles.update(speaker=self)
+            for group in other.member_of.all():
+                group.members.add(self)
+            self.members.add(*other.members.exclude(pk=self.pk))
+            for source in other.authored_sources.all():
+                source.speakers.add(self)
+            if not self.wikidata_id and other.wikidata_id:
+                wikidata_id, other.wikidata_id = other.wikidata_id, ""
+                other.save(update_fields=["wikidata_id"])
+                self.wikidata_id = wikidata_id
+                self.save(update_fields=["wikidata_id"])
+            other.delete()
+        return moved
+
+
+class SpeakerAlias(models.Model):
+    """Another name a speaker is printed under: a surname, a misspelling, a name with its title."""
+
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="aliases", help_text="Who this names.")
+    name = models.CharField(max_length=300, help_text="The name as printed: 'Lindsay Graham', 'Stoltenberg'.")
+    name_key = models.CharField(max_length=300, db_index=True, editable=False, help_text="Name folded for matching.")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "speaker aliases"
+        constraints = [models.UniqueConstraint(fields=["speaker", "name_key"], name="alias_unique_per_speaker")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name_key = fold_name(self.name)
+        super().save(*args, **kwargs)
+
+
+class SpeakerRole(models.Model):
+    """A position a speaker holds or held: 'Secretary-General' of 'NATO', with optional dates."""
+
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="roles", help_text="Who holds the role.")
+    title = models.CharField(max_length=200, help_text="The position: 'Secretary-General', 'Foreign Minister'.")
+    organization = models.CharField(max_length=200, blank=True, help_text="Where it is held: 'NATO', 'Lithuania'.")
+    start_date = models.DateField(null=True, blank=True, help_text="When the role began, if known.")
+    end_date = models.DateField(null=True, blank=True, help_text="When the role ended, if it has.")
+
+    class Meta:
+        ordering = ["-start_date", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True) | Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="role_ends_after_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} {self.title}".strip()
+
+
+class Source(TimestampedModel):
+    """Where a statement was originally made: a speech, an interview, a post, a letter, an essay, an article."""
+
+    kind = models.CharField(
+        max_length=24, choices=SourceKind.choices, default=SourceKind.UNKNOWN, help_text="What kind of original source."
+    )
+    title = models.CharField(max_length=500, blank=True, help_text="Title or description of the source.")
+    publisher = models.ForeignKey(
+        Publication,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="sources",
+        help_text="Who published or hosted it: Bloomberg, CSIS, Twitter.",
+    )
+    url = models.URLField(max_length=1000, blank=True, help_text="Where the original can be read or watched.")
+    date = models.DateField(null=True, blank=True, help_text="When it was said or published.")
+    speakers = models.ManyToManyField(
+        Speaker, blank=True, related_name="authored_sources", help_text="Who authored or delivered it."
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        constraints = [models.CheckConstraint(condition=Q(kind__in=SourceKind.values), name="source_kind_valid")]
+
+    def __str__(self) -> str:
+        label = self.title or self.get_kind_display()
+        return f"{label} ({self.publisher})" if self.publisher_id else label
+
+
+class StatementQuerySet(models.QuerySet):
+    def with_related(self) -> StatementQuerySet:
+        return self.select_related("speaker", "article__publication", "source__publisher")
+
+    def set_status(self, status: str, *, user=None, reason: str = "") -> int:
+        """Set the review status of every statement here, recording the change in each statement's history."""
+        statements = list(self.exclude(status=status))
+        now = timezone.now()
+        for statement in statements:
+            statement.status, statement.updated = status, now
+        bulk_update_with_history(
+            statements,
+            Statement,
+            ["status", "updated"],
+            default_user=user,
+            default_change_reason=reason or f"Marked {status}",
+        )
+        return len(statements)
+
+
+class Statement(TimestampedModel):
+    """A quoted statement as an article reports it, tied to its speaker, article and original source."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="statements", help_text="The article that reports it."
+    )
+    speaker = models.ForeignKey(
+        Speaker,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="statements",
+        help_text="The curated speaker; empty while unattributed.",
+    )
+    speaker_as_written = models.CharField(
+        max_length=300, blank=True, help_text="The speaker exactly as the article prints it, errors included."
+    )
+    role_as_written = models.CharField(
+        max_length=300, blank=True, help_text="The title the article gives the speaker here: 'NATO Secretary-General'."
+    )
+    text = models.TextField(help_text="The verbatim quoted words without quote marks; parts joined by a space.")
+    kind = models.CharField(
+        max_length=16, choices=StatementKind.choices, default=StatementKind.DIRECT, help_text="Direct, partial or paraphrase."
+    )
+    cue = models.CharField(max_length=60, blank=True, help_text="The reporting verb as printed: 'said', 'tweeted'.")
+    source = models.ForeignKey(
+        Source,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="statements",
+        help_text="Where it was originally said, when known.",
+    )
+    paragraph = models.PositiveIntegerField(help_text="Body paragraph index, 0 = first paragraph after the byline.")
+    spans = models.JSONField(
+        help_text="Character spans [[start, end], …] into the article body, one per part of a split quote."
+    )
+    position = models.PositiveIntegerField(
+        default=0, editable=False, help_text="Start of the first span: orders statements within their article."
+    )
+    confidence = models.FloatField(default=1.0, help_text="Extractor confidence, 0 to 1; 1 for hand entries.")
+    status = models.CharField(
+        max_length=16, choices=ReviewStatus.choices, default=ReviewStatus.EXTRACTED, help_text="Review status."
+    )
+    curator_note = models.TextField(blank=True, help_text="Curator's note on attribution or wording.")
+    history = HistoricalRecords()
+
+    objects = StatementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article_id", "position", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(confidence__gte=0) & Q(confidence__lte=1), name="statement_confidence_0_1"),
+            models.CheckConstraint(condition=Q(status__in=ReviewStatus.values), name="statement_status_valid"),
+            models.CheckConstraint(condition=Q(kind__in=StatementKind.values), name="statement_kind_valid"),
+            models.UniqueConstraint(fields=["article", "position"], name="statement_unique_position_in_article"),
+        ]
+        indexes = [models.Index(fields=["speaker", "id"], name="statement_speaker_idx")]
+
+    def __str__(self) -> str:
+        return self.text if len(self.text) <= 80 else self.text[:77] + "…"
+
+    @property
+    def parts(self) -> list[str]:
+        return [self.article.body[start:end] for start, end in self.spans]
+
+    def clean(self) -> None:
+        super().clean()
+        if self.article_id is not None:
+            validate_spans(self.spans, self.article.body, self.text)
+
+    def save(self, *args, **kwargs):
+        """Refuse spans that do not point at the quoted text in the article body, then save."""
+        validate_spans(self.spans, self.article.body, self.text)
+        self.position = self.spans[0][0]
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "position"}
+        super().save(*args, **kwargs)
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def validate_spans(spans: object, body: str, text: str) -> None:
+    """Raise ValidationError unless ``spans`` are ordered [start, end] pairs inside ``body`` whose parts make ``text``."""
+    if not isinstance(spans, list) or not spans:
+        raise ValidationError({"spans": "Give at least one [start, end] span."})
+    previous_end = 0
+    for span in spans:
+        if (
+            not isinstance(span, list | tuple)
+            or len(span) != 2
+            or not all(isinstance(offset, int) and not isinstance(offset, bool) for offset in span)
+        ):
+            raise ValidationError({"spans": f"Each span is a pair of integers; got {span!r}."})
+        start, end = span
+        if not 0 <= start < end <= len(body):
+            raise ValidationError({"spans": f"Span {span!r} is outside the article body (length {len(body)})."})
+        if start < previous_end:
+            raise ValidationError({"spans": f"Span {span!r} overlaps or precedes the one before it."})
+        previous_end = end
+    joined = " ".join(body[start:end] for start, end in spans)
+    if _SPACE.sub(" ", joined).strip() != _SPACE.sub(" ", text).strip():
+        raise ValidationError({"spans": "The spans do not cover the statement text in the article body."})
+
+
+class Review(TimestampedModel):
+    """A fact-check verdict on one statement, published as a schema.org ClaimReview."""
+
+    statement = models.OneToOneField(
+        Statement, on_delete=models.CASCADE, related_name="review", help_text="The statement that was checked."
+    )
+    rating = models.CharField(max_length=16, choices=Rating.choices, help_text="The verdict.")
+    explanation = models.TextField(help_text="Short explanation of the verdict.")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reviews",
+        help_text="The curator who wrote the review.",
+    )
+    reviewed_on = models.DateField(help_text="Date of the review.")
+    url = models.URLField(max_length=1000, blank=True, help_text="Where the full fact-check is published.")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-reviewed_on", "-id"]
+        constraints = [models.CheckConstraint(condition=Q(rating__in=Rating.values), name="review_rating_valid")]
+
+    def __str__(self) -> str:
+        return f"{self.get_rating_display()}: {self.statement}"
+
+    @property
+    def rating_value(self) -> int | None:
+        """schema.org ratingValue on a 1-5 scale; None for an unverifiable claim."""
+        return RATING_VALUES.get(self.rating)
