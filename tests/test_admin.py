@@ -31,6 +31,13 @@ def test_changelist_search_by_alias_and_filters(admin_client_with_demo):
     assert response.context["cl"].result_count == 2
 
 
+def test_statement_filters_have_distinct_titles(admin_client_with_demo):
+    response = admin_client_with_demo.get(reverse("admin:tracker_statement_changelist"))
+    titles = [spec.title for spec in response.context["cl"].filter_specs]
+    assert len(titles) == len(set(titles))
+    assert "source kind" in titles
+
+
 def test_article_page_highlights_every_statement(admin_client_with_demo):
     article = Article.objects.get()
     response = admin_client_with_demo.get(reverse("admin:tracker_article_change", args=[article.pk]))
@@ -70,7 +77,9 @@ def test_merge_action_asks_for_the_target_then_merges(admin_client_with_demo):
     assert b"Choose the speaker to keep" in confirm.content
 
     done = admin_client_with_demo.post(
-        url, {"action": "merge_speakers", ACTION_CHECKBOX_NAME: ids, "apply": "1", "target": graham.pk}, follow=True
+        url,
+        {"action": "merge_speakers", ACTION_CHECKBOX_NAME: ids, "apply": "1", "target": graham.pk},
+        follow=True,
     )
     assert done.status_code == 200
     assert not Speaker.objects.filter(pk=stray.pk).exists()
@@ -82,7 +91,12 @@ def test_merge_statements_move_to_the_kept_speaker(admin_client_with_demo):
     ryabkov = Speaker.objects.get(slug="sergei-ryabkov")
     admin_client_with_demo.post(
         reverse("admin:tracker_speaker_changelist"),
-        {"action": "merge_speakers", ACTION_CHECKBOX_NAME: [stoltenberg.pk, ryabkov.pk], "apply": "1", "target": stoltenberg.pk},
+        {
+            "action": "merge_speakers",
+            ACTION_CHECKBOX_NAME: [stoltenberg.pk, ryabkov.pk],
+            "apply": "1",
+            "target": stoltenberg.pk,
+        },
     )
     assert Statement.objects.filter(speaker=stoltenberg).count() == 6
 

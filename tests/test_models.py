@@ -134,7 +134,9 @@ def test_merge_moves_statements_aliases_roles_memberships_and_sources(article, s
     source = Source.objects.create(title="Press remarks")
     source.speakers.add(duplicate)
     text = "We will not back down,"
-    statement = Statement.objects.create(article=article, speaker=duplicate, text=text, spans=[span_of(text)], paragraph=1)
+    statement = Statement.objects.create(
+        article=article, speaker=duplicate, text=text, spans=[span_of(text)], paragraph=1
+    )
 
     moved = stoltenberg.merge([duplicate])
 
@@ -170,7 +172,9 @@ def test_merge_is_all_or_nothing(article, stoltenberg, monkeypatch):
 def test_set_status_records_history(article, stoltenberg, django_user_model):
     curator = django_user_model.objects.create_user("curator")
     text = "Never,"
-    statement = Statement.objects.create(article=article, speaker=stoltenberg, text=text, spans=[span_of(text)], paragraph=1)
+    statement = Statement.objects.create(
+        article=article, speaker=stoltenberg, text=text, spans=[span_of(text)], paragraph=1
+    )
     assert Statement.objects.all().set_status(ReviewStatus.VERIFIED, user=curator) == 1
     assert Statement.objects.all().set_status(ReviewStatus.VERIFIED, user=curator) == 0
     statement.refresh_from_db()

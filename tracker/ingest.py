@@ -11,7 +11,13 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from simple_history.utils import bulk_create_with_history
 
-from .extraction import ArticleFormatError, ExtractedSpeaker, ExtractionResult, decode_article, extract_article
+from .extraction import (
+    ArticleFormatError,
+    ExtractedSpeaker,
+    ExtractionResult,
+    decode_article,
+    extract_article,
+)
 from .extraction import normalise_body as normalise_article_body
 from .models import (
     Article,
@@ -77,12 +83,16 @@ class LoadReport:
 
 
 def find_article_files(paths: Iterable[Path | str]) -> list[Path]:
-    """The article files named by ``paths``: files as given, directories expanded to their .txt/.md files."""
+    """The article files named by ``paths``: files as given, directories expanded to their .txt/.md entries.
+
+    An entry with an article suffix that is not a readable file (a folder, a broken link) is kept, so that
+    reading it reports the problem by name instead of skipping it silently.
+    """
     found: list[Path] = []
     for raw_path in paths:
         path = Path(raw_path)
         if path.is_dir():
-            found.extend(sorted(p for p in path.iterdir() if p.suffix in ARTICLE_SUFFIXES and not p.is_dir()))
+            found.extend(sorted(p for p in path.iterdir() if p.suffix in ARTICLE_SUFFIXES))
         else:
             found.append(path)
     return found
@@ -95,7 +105,9 @@ def read_article_file(path: Path) -> ExtractionResult:
             raise ArticleLoadError(path, "is a directory, not an article file")
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise ArticleLoadError(path, f"is {size:,} bytes; articles larger than {MAX_FILE_BYTES:,} bytes are refused")
+            raise ArticleLoadError(
+                path, f"is {size:,} bytes; articles larger than {MAX_FILE_BYTES:,} bytes are refused"
+            )
         data = path.read_bytes()
     except ArticleLoadError:
         raise
@@ -107,12 +119,18 @@ def read_article_file(path: Path) -> ExtractionResult:
         raise ArticleLoadError(path, error.message, error.line) from error
 
 
-def load_paths(paths: Sequence[Path | str], *, dry_run: bool = False) -> LoadReport:
-    """Load every article file under ``paths``; each in its own transaction, failures reported, not raised."""
+def load_paths(paths: Sequence[Path | str], *, dry_run: bool = False, strict: bool = False) -> LoadReport:
+    """Load every article file under ``paths``; each in its own transaction, failures reported, not raised.
+
+    With ``strict``, a file whose extraction gave warnings (unbalanced quote marks and the like) is refused
+    like a malformed one instead of loading.
+    """
     report = LoadReport()
     for path in find_article_files(paths):
         try:
             result = read_article_file(path)
+            if strict and result.warnings:
+                raise ArticleLoadError(path, "; ".join(result.warnings) + " (refused by --strict)")
             counts = load_article(result, seed_file=str(path), dry_run=dry_run)
         except ArticleLoadError as error:
             report.errors.append(error)

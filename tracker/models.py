@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField, TrigramSimilarity
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db import models, transaction
-from django.db.models import Count, Q
+from django.db import connections, models, transaction
+from django.db.models import Count, F, FloatField, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
@@ -71,6 +74,16 @@ class ArticleQuerySet(models.QuerySet):
     def with_related(self) -> ArticleQuerySet:
         return self.select_related("publication").annotate(statement_count=Count("statements"))
 
+    def with_visible_statements(self, user) -> ArticleQuerySet:
+        """Prefetch the statements ``user`` may see (``StatementQuerySet.visible_to``) and what they embed."""
+        statements = Statement.objects.visible_to(user).select_related("speaker", "source__publisher", "review")
+        return self.prefetch_related(Prefetch("statements", queryset=statements))
+
+    def quoting(self, speakers, user) -> ArticleQuerySet:
+        """Articles reporting a statement, visible to ``user``, by one of ``speakers``."""
+        statements = Statement.objects.visible_to(user).filter(speaker__in=speakers)
+        return self.filter(pk__in=statements.values("article_id"))
+
 
 class Article(TimestampedModel):
     """A published news article that reports statements; its body is stored exactly as extraction saw it."""
@@ -122,6 +135,39 @@ class SpeakerQuerySet(models.QuerySet):
         key = fold_name(name)
         return self.filter(Q(name_key=key) | Q(aliases__name_key=key)).distinct()
 
+    def with_statement_count(self, user) -> SpeakerQuerySet:
+        """Prefetch aliases, roles and members; annotate ``statement_count``: statements ``user`` may see."""
+        visible = (
+            Statement.objects.visible_to(user)
+            .filter(speaker=OuterRef("pk"))
+            .order_by()
+            .values("speaker")
+            .annotate(count=Count("id"))
+            .values("count")
+        )
+        return self.prefetch_related("aliases", "roles", "members").annotate(
+            statement_count=Coalesce(Subquery(visible), 0)
+        )
+
+    def search(self, query: str) -> SpeakerQuerySet:
+        """Speakers whose name or an alias contains ``query``, ignoring case and accents.
+
+        On PostgreSQL a name or alias that is merely similar also matches (pg_trgm's ``%``, which forgives
+        misspellings such as 'Lindsay Graham'), and the closest names come first. Elsewhere only containment.
+        """
+        key = fold_name(query)
+        name_match = Q(name__icontains=query) | Q(name_key__contains=key)
+        if connections[self.db].vendor != "postgresql":
+            aliases = SpeakerAlias.objects.filter(name_match)
+            return self.filter(name_match | Q(pk__in=aliases.values("speaker_id")))
+        name_match |= Q(name__trigram_similar=query)
+        aliases = SpeakerAlias.objects.filter(name_match)
+        return (
+            self.filter(name_match | Q(pk__in=aliases.values("speaker_id")))
+            .annotate(similarity=TrigramSimilarity("name", query))
+            .order_by("-similarity", "name", "id")
+        )
+
 
 class Speaker(TimestampedModel):
     """A person, group or organization that makes statements, under one curated canonical name."""
@@ -132,9 +178,14 @@ class Speaker(TimestampedModel):
     )
     slug = models.SlugField(max_length=200, unique=True, help_text="URL-safe identifier, unique.")
     kind = models.CharField(
-        max_length=16, choices=SpeakerKind.choices, default=SpeakerKind.PERSON, help_text="Person, group or organization."
+        max_length=16,
+        choices=SpeakerKind.choices,
+        default=SpeakerKind.PERSON,
+        help_text="Person, group or organization.",
     )
-    description = models.CharField(max_length=300, blank=True, help_text="Short description: 'Ukrainian presidential adviser'.")
+    description = models.CharField(
+        max_length=300, blank=True, help_text="Short description: 'Ukrainian presidential adviser'."
+    )
     wikidata_id = models.CharField(
         max_length=20,
         blank=True,
@@ -159,7 +210,8 @@ class Speaker(TimestampedModel):
                 fields=["wikidata_id"], condition=~Q(wikidata_id=""), name="speaker_wikidata_unique_when_set"
             ),
             models.CheckConstraint(
-                condition=Q(wikidata_id="") | Q(wikidata_id__regex=r"^Q[1-9][0-9]*$"), name="speaker_wikidata_format"
+                condition=Q(wikidata_id="") | Q(wikidata_id__regex=r"^Q[1-9][0-9]*$"),
+                name="speaker_wikidata_format",
             ),
             models.CheckConstraint(condition=Q(kind__in=SpeakerKind.values), name="speaker_kind_valid"),
         ]
@@ -245,7 +297,9 @@ class SpeakerAlias(models.Model):
 class SpeakerRole(models.Model):
     """A position a speaker holds or held: 'Secretary-General' of 'NATO', with optional dates."""
 
-    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="roles", help_text="Who holds the role.")
+    speaker = models.ForeignKey(
+        Speaker, on_delete=models.CASCADE, related_name="roles", help_text="Who holds the role."
+    )
     title = models.CharField(max_length=200, help_text="The position: 'Secretary-General', 'Foreign Minister'.")
     organization = models.CharField(max_length=200, blank=True, help_text="Where it is held: 'NATO', 'Lithuania'.")
     start_date = models.DateField(null=True, blank=True, help_text="When the role began, if known.")
@@ -255,7 +309,9 @@ class SpeakerRole(models.Model):
         ordering = ["-start_date", "title"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(start_date__isnull=True) | Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                condition=Q(start_date__isnull=True)
+                | Q(end_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
                 name="role_ends_after_start",
             )
         ]
@@ -268,7 +324,10 @@ class Source(TimestampedModel):
     """Where a statement was originally made: a speech, an interview, a post, a letter, an essay, an article."""
 
     kind = models.CharField(
-        max_length=24, choices=SourceKind.choices, default=SourceKind.UNKNOWN, help_text="What kind of original source."
+        max_length=24,
+        choices=SourceKind.choices,
+        default=SourceKind.UNKNOWN,
+        help_text="What kind of original source.",
     )
     title = models.CharField(max_length=500, blank=True, help_text="Title or description of the source.")
     publisher = models.ForeignKey(
@@ -295,9 +354,78 @@ class Source(TimestampedModel):
         return f"{label} ({self.publisher})" if self.publisher_id else label
 
 
+class StatementSearchVector(models.Expression):
+    """The ``search_vector`` column migration 0002 generates on PostgreSQL; the model has no field for it."""
+
+    output_field = SearchVectorField()
+
+    def as_sql(self, compiler, connection):
+        return f"{compiler.quote_name_unless_alias(compiler.query.base_table)}.search_vector", []
+
+
+_SEARCH_TERM = re.compile(r'(-?)"([^"]+)"|(-?)(\S+)')
+
+
 class StatementQuerySet(models.QuerySet):
     def with_related(self) -> StatementQuerySet:
         return self.select_related("speaker", "article__publication", "source__publisher")
+
+    def visible_to(self, user) -> StatementQuerySet:
+        """The statements ``user`` may see.
+
+        A rejected statement is an extraction a curator has ruled out (not a quote, wrong speaker), so it is
+        hidden from anonymous users and from users without the ``tracker.change_statement`` permission:
+        lists, counts and embeds leave it out and its detail answers 404, as if it did not exist. Curators
+        (users with that permission, and superusers) see every statement whatever its status.
+        """
+        if user is not None and user.has_perm("tracker.change_statement"):
+            return self
+        return self.exclude(status=ReviewStatus.REJECTED)
+
+    def with_embedded(self) -> StatementQuerySet:
+        """Load what the API embeds in a statement in a fixed number of queries, however many statements.
+
+        Articles are prefetched, not joined, so that each article body (which ``parts`` slices) is read once
+        per page rather than once per statement.
+        """
+        articles = Article.objects.select_related("publication")
+        return self.select_related("speaker", "source__publisher", "review").prefetch_related(
+            Prefetch("article", queryset=articles)
+        )
+
+    def with_sort_keys(self) -> StatementQuerySet:
+        """Annotate ``sort_published`` and ``sort_speaker``, never NULL, as keyset pagination needs."""
+        return self.annotate(
+            sort_published=Coalesce(F("article__published"), Value(datetime.date.min)),
+            sort_speaker=Coalesce(F("speaker__name"), Value("")),
+        )
+
+    def search(self, query: str) -> StatementQuerySet:
+        """Statements whose text matches ``query`` in web search syntax, best first by ``rank``.
+
+        On PostgreSQL this is full-text search (``websearch_to_tsquery('english', …)``: words are stemmed,
+        ``"a phrase"``, ``or`` and ``-word`` work) on the generated, GIN-indexed ``search_vector`` column,
+        ranked by ``ts_rank``. Elsewhere each word or quoted phrase must occur in the text (``-word``: must
+        not) and ``rank`` is 0, so the order falls back to ``id``.
+        """
+        if connections[self.db].vendor == "postgresql":
+            search_query = SearchQuery(query, search_type="websearch", config="english")
+            return (
+                self.alias(search_vector=StatementSearchVector())
+                .filter(search_vector=search_query)
+                # ts_rank is a float4, which reaches Python rounded; as a float8 it survives the round trip
+                # through a pagination cursor exactly, so "rank < cursor value" is exact too.
+                .annotate(rank=Cast(SearchRank(StatementSearchVector(), search_query), FloatField()))
+                .order_by("-rank", "id")
+            )
+        condition = Q()
+        for phrase_sign, phrase, word_sign, word in _SEARCH_TERM.findall(query):
+            term, excluded = (phrase, phrase_sign) if phrase else (word, word_sign)
+            if not phrase and term.lower() == "or":
+                continue
+            condition &= ~Q(text__icontains=term) if excluded else Q(text__icontains=term)
+        rank = Value(0.0, output_field=FloatField())
+        return self.filter(condition).annotate(rank=rank).order_by("-rank", "id")
 
     def set_status(self, status: str, *, user=None, reason: str = "") -> int:
         """Set the review status of every statement here, recording the change in each statement's history."""
@@ -333,11 +461,16 @@ class Statement(TimestampedModel):
         max_length=300, blank=True, help_text="The speaker exactly as the article prints it, errors included."
     )
     role_as_written = models.CharField(
-        max_length=300, blank=True, help_text="The title the article gives the speaker here: 'NATO Secretary-General'."
+        max_length=300,
+        blank=True,
+        help_text="The title the article gives the speaker here: 'NATO Secretary-General'.",
     )
     text = models.TextField(help_text="The verbatim quoted words without quote marks; parts joined by a space.")
     kind = models.CharField(
-        max_length=16, choices=StatementKind.choices, default=StatementKind.DIRECT, help_text="Direct, partial or paraphrase."
+        max_length=16,
+        choices=StatementKind.choices,
+        default=StatementKind.DIRECT,
+        help_text="Direct, partial or paraphrase.",
     )
     cue = models.CharField(max_length=60, blank=True, help_text="The reporting verb as printed: 'said', 'tweeted'.")
     source = models.ForeignKey(
@@ -353,11 +486,16 @@ class Statement(TimestampedModel):
         help_text="Character spans [[start, end], …] into the article body, one per part of a split quote."
     )
     position = models.PositiveIntegerField(
-        default=0, editable=False, help_text="Start of the first span: orders statements within their article."
+        default=0,
+        editable=False,
+        help_text="Start of the first span: orders statements within their article.",
     )
     confidence = models.FloatField(default=1.0, help_text="Extractor confidence, 0 to 1; 1 for hand entries.")
     status = models.CharField(
-        max_length=16, choices=ReviewStatus.choices, default=ReviewStatus.EXTRACTED, help_text="Review status."
+        max_length=16,
+        choices=ReviewStatus.choices,
+        default=ReviewStatus.EXTRACTED,
+        help_text="Review status.",
     )
     curator_note = models.TextField(blank=True, help_text="Curator's note on attribution or wording.")
     history = HistoricalRecords()
@@ -367,7 +505,9 @@ class Statement(TimestampedModel):
     class Meta:
         ordering = ["article_id", "position", "id"]
         constraints = [
-            models.CheckConstraint(condition=Q(confidence__gte=0) & Q(confidence__lte=1), name="statement_confidence_0_1"),
+            models.CheckConstraint(
+                condition=Q(confidence__gte=0) & Q(confidence__lte=1), name="statement_confidence_0_1"
+            ),
             models.CheckConstraint(condition=Q(status__in=ReviewStatus.values), name="statement_status_valid"),
             models.CheckConstraint(condition=Q(kind__in=StatementKind.values), name="statement_kind_valid"),
             models.UniqueConstraint(fields=["article", "position"], name="statement_unique_position_in_article"),
@@ -377,15 +517,6 @@ class Statement(TimestampedModel):
     def __str__(self) -> str:
         return self.text if len(self.text) <= 80 else self.text[:77] + "…"
 
-    @property
-    def parts(self) -> list[str]:
-        return [self.article.body[start:end] for start, end in self.spans]
-
-    def clean(self) -> None:
-        super().clean()
-        if self.article_id is not None:
-            validate_spans(self.spans, self.article.body, self.text)
-
     def save(self, *args, **kwargs):
         """Refuse spans that do not point at the quoted text in the article body, then save."""
         validate_spans(self.spans, self.article.body, self.text)
@@ -394,12 +525,21 @@ class Statement(TimestampedModel):
             kwargs["update_fields"] = {*kwargs["update_fields"], "position"}
         super().save(*args, **kwargs)
 
+    def clean(self) -> None:
+        super().clean()
+        if self.article_id is not None:
+            validate_spans(self.spans, self.article.body, self.text)
+
+    @property
+    def parts(self) -> list[str]:
+        return [self.article.body[start:end] for start, end in self.spans]
+
 
 _SPACE = re.compile(r"\s+")
 
 
 def validate_spans(spans: object, body: str, text: str) -> None:
-    """Raise ValidationError unless ``spans`` are ordered [start, end] pairs inside ``body`` whose parts make ``text``."""
+    """Raise ValidationError unless ``spans`` are ordered [start, end] pairs in ``body`` whose parts make ``text``."""
     if not isinstance(spans, list) or not spans:
         raise ValidationError({"spans": "Give at least one [start, end] span."})
     previous_end = 0
@@ -425,7 +565,10 @@ class Review(TimestampedModel):
     """A fact-check verdict on one statement, published as a schema.org ClaimReview."""
 
     statement = models.OneToOneField(
-        Statement, on_delete=models.CASCADE, related_name="review", help_text="The statement that was checked."
+        Statement,
+        on_delete=models.CASCADE,
+        related_name="review",
+        help_text="The statement that was checked.",
     )
     rating = models.CharField(max_length=16, choices=Rating.choices, help_text="The verdict.")
     explanation = models.TextField(help_text="Short explanation of the verdict.")

@@ -21,4 +21,6 @@ class Command(BaseCommand):
         password = secrets.token_urlsafe(12)
         User.objects.create_superuser(username=username, email="", password=password)
         self.stdout.write(self.style.SUCCESS(f"Created superuser '{username}' with password: {password}"))
-        self.stdout.write("This password is shown once; change it with: .venv/bin/python manage.py changepassword admin")
+        self.stdout.write(
+            "This password is shown once; change it with: .venv/bin/python manage.py changepassword admin"
+        )

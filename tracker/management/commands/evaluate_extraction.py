@@ -30,7 +30,9 @@ class Command(BaseCommand):
             per_file[gold_file.name] = score_article(gold, result.statements)
         total = combine(list(per_file.values()))
         if as_json:
-            self.stdout.write(json.dumps({name: s.to_dict() for name, s in per_file.items()} | {"total": total.to_dict()}, indent=2))
+            self.stdout.write(
+                json.dumps({name: s.to_dict() for name, s in per_file.items()} | {"total": total.to_dict()}, indent=2)
+            )
             return
         for name, scores in [*per_file.items(), ("TOTAL", total)]:
             self.stdout.write(format_scores(name, scores.to_dict()))

@@ -36,7 +36,7 @@ def format_text(result: dict) -> str:
         origin = f" [{source['kind']}: {source['title'] or source['publisher']}]" if source else ""
         lines.append(
             f"  ¶{statement['paragraph']} {statement['speaker'] or '?'} ({statement['speaker_as_written']}) "
-            f"{statement['cue']}, {statement['kind']}{origin}: \"{statement['quote']}\""
+            f'{statement["cue"]}, {statement["kind"]}{origin}: "{statement["quote"]}"'
         )
     lines.extend(f"  warning: {warning}" for warning in result["warnings"])
     return "\n".join(lines)

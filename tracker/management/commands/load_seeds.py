@@ -10,9 +10,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="*", help="Article files or directories (default: the seeds directory).")
         parser.add_argument("--dry-run", action="store_true", help="Show what would be created; store nothing.")
+        parser.add_argument(
+            "--strict",
+            action="store_true",
+            help="Refuse files whose extraction gave warnings instead of loading them.",
+        )
 
-    def handle(self, *args, paths, dry_run, **options):
-        report = load_paths(paths or [settings.SEEDS_DIR], dry_run=dry_run)
+    def handle(self, *args, paths, dry_run, strict, **options):
+        report = load_paths(paths or [settings.SEEDS_DIR], dry_run=dry_run, strict=strict)
         verb = "Would load" if dry_run else "Loaded"
         for path in report.loaded:
             self.stdout.write(f"{verb} {path}")
@@ -25,4 +30,6 @@ class Command(BaseCommand):
         if report.errors:
             for error in report.errors:
                 self.stderr.write(self.style.ERROR(str(error)))
-            raise CommandError(f"{len(report.errors)} file(s) could not be loaded: " + "; ".join(map(str, report.errors)))
+            raise CommandError(
+                f"{len(report.errors)} file(s) could not be loaded: " + "; ".join(map(str, report.errors))
+            )

@@ -1,0 +1,994 @@
+# ruff: noqa: RUF001  (quote marks and apostrophes are this module's subject)
+"""Statements from quotes: speech cues, speaker noun phrases, coreference, merging, sources."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from . import lexicon as lx
+from .entities import Entity, Registry, fold
+from .names import (
+    PREPOSITIONS,
+    QUOTE_CHAR,
+    NounPhrase,
+    Token,
+    bare,
+    classify,
+    is_name_token,
+    is_title_word,
+    noun_phrase_after,
+    noun_phrase_before,
+    tokenize,
+)
+from .quotes import RawQuote, scan_quotes_cached
+from .sources import detect_source, source_key
+from .types import ExtractedSource, ExtractedStatement, ParsedArticle
+
+_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_SENTENCE_END = frozenset(".!?")
+_CONNECTORS = frozenset({"while", "and", "but", "whereas", "although", "though", "yet", "or", "then"})
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_AUX_START = _words(
+    "would will should could can may might must is are was were be been being has have had not "
+    "to do does did and or but of for with"
+)
+_PASSIVE = frozenset({"is", "was", "are", "were", "be", "been", "being"})
+_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "this", "that", "our", "my", "your"})
+# Cues that must stand right next to the quote or its object to count ("called it '…'").
+_NEEDS_OBJECT = frozenset({"call", "describe", "label", "brand", "characterise"})
+# Lemmas that never introduce a quote directly.
+_NOT_ADJACENT = frozenset({"find", "believe", "think", "report", "begin"})
+_OBJECT_PREPOSITIONS = frozenset(
+    {"of", "to", "for", "by", "against", "on", "about", "from", "at", "than", "toward", "towards", "like"}
+)
+_FRONTED = PREPOSITIONS | _words(
+    "meanwhile however but and yet still separately later earlier speaking writing asked once "
+    "when while as since although though instead also so then now today yesterday"
+)
+
+
+@dataclass(slots=True)
+class Attribution:
+    """Who a quote is attributed to and how the attribution was found."""
+
+    entity: Entity | None
+    as_written: str
+    cue: str
+    lemma: str
+    mode: str  # post, pre, embedded, tail, continuation
+    cue_index: int = -1
+    end_index: int = -1  # last token index of the attribution clause
+    role: str = ""
+    confidence: float = 0.8
+
+
+@dataclass(slots=True)
+class _Candidate:
+    quote: RawQuote
+    paragraph: int
+    token_index: int
+    parts: list[tuple[int, int]] = field(default_factory=list)
+    attribution: Attribution | None = None
+    kind: str = "direct"
+    merged_into: _Candidate | None = None
+    dropped: bool = False
+    sentence_text: str = ""
+    unattributed: bool = False
+
+
+@dataclass(slots=True)
+class _ParagraphState:
+    previous: _Candidate | None = None
+    used_until: int = -1
+
+
+def _is_cue(tokens: list[Token], index: int) -> str:
+    """Lemma of the speech cue at tokens[index], or ''."""
+    token = tokens[index]
+    if not token.is_word or (token.is_cap and token.lower not in ("according",)):
+        return ""
+    low = token.lower
+    if low == "according":
+        if index + 1 < len(tokens) and tokens[index + 1].lower == "to":
+            return "according"
+        return ""
+    lemma = lx.CUE_FORMS.get(low, "")
+    if not lemma or low == "state":
+        return ""
+    particle = lx.PHRASAL.get(lemma)
+    if particle and (index + 1 >= len(tokens) or tokens[index + 1].lower != particle):
+        return ""
+    previous = tokens[index - 1].lower if index > 0 else ""
+    if previous in _PASSIVE and (low.endswith("ed") or low in ("told", "said", "written")):
+        return ""
+    if previous in _DETERMINERS or (previous in ("of", "to") and not low.endswith("ing")):
+        return ""
+    if index + 1 < len(tokens) and tokens[index + 1].lower == "to" and lemma in ("say", "continue", "begin"):
+        return ""
+    return lemma
+
+
+class _Extractor:
+    def __init__(self, article: ParsedArticle) -> None:
+        self.article = article
+        self.body = article.body
+        self.registry = Registry()
+        self.candidates: list[_Candidate] = []
+        self.warnings: list[str] = []
+        quotes, _ = scan_quotes_cached(self.body, article.paragraphs)
+        self.quotes = quotes
+        chars = list(self.body)
+        self.part_at: dict[int, tuple[RawQuote, int]] = {}
+        for quote in quotes:
+            for number, (start, end) in enumerate(quote.outer):
+                for position in range(start, end):
+                    chars[position] = QUOTE_CHAR
+                self.part_at[start] = (quote, number)
+        self.masked = "".join(chars)
+        self.statement_texts: list[str] = []
+        # Last speaker event per paragraph (statement or reported speech) for continuations.
+        self.last_event: dict[int, Entity] = {}
+        self.context: dict[int, ExtractedSource] = {}
+        self.post_end = -1
+        self.cue_cache: dict[int, str] = {}
+        self.phrase_cache: dict[tuple[int, int, int], NounPhrase | None] = {}
+        self.source_cache: dict[tuple[int, int, str], ExtractedSource | None] = {}
+
+    def classify(self, tokens: list[Token]) -> NounPhrase | None:
+        """names.classify memoised by span; callers get a copy they may change."""
+        if not tokens:
+            return None
+        key = (tokens[0].start, tokens[-1].end, len(tokens))
+        if key not in self.phrase_cache:
+            self.phrase_cache[key] = classify(self.body, tokens)
+        cached = self.phrase_cache[key]
+        return replace(cached) if cached is not None else None
+
+    def cue(self, tokens: list[Token], index: int) -> str:
+        """_is_cue, memoised by body offset (the same tokens are asked about many times)."""
+        key = tokens[index].start
+        lemma = self.cue_cache.get(key)
+        if lemma is None:
+            lemma = self.cue_cache[key] = _is_cue(tokens, index)
+        return lemma
+
+    # -- helpers -----------------------------------------------------------------------------------
+
+    def quote_of(self, token: Token) -> tuple[RawQuote, int]:
+        return self.part_at[token.start]
+
+    def quote_content(self, token: Token) -> str:
+        quote, number = self.quote_of(token)
+        start, end = quote.parts[number]
+        return self.body[start:end]
+
+    def content_at(self, position: int) -> str:
+        for start, (quote, number) in self.part_at.items():
+            if start <= position < quote.outer[number][1]:
+                c_start, c_end = quote.parts[number]
+                return self.body[c_start:c_end]
+        return ""
+
+    def _text(self, tokens: list[Token]) -> str:
+        return " ".join(self.body[tokens[0].start : tokens[-1].end].split()) if tokens else ""
+
+    # -- sentences ---------------------------------------------------------------------------------
+
+    def sentences(self, tokens: list[Token]) -> list[tuple[int, int]]:
+        bounds: list[tuple[int, int]] = []
+        start = 0
+        for index, token in enumerate(tokens):
+            nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+            if nxt is None:
+                break
+            end_here = False
+            if token.text[0] in _SENTENCE_END:
+                end_here = nxt.is_cap or nxt.is_quote or nxt.text[0].isdigit() or nxt.text in ("(", "[")
+            elif token.is_quote and self.quote_content(token)[-1:] in _SENTENCE_END:
+                if nxt.is_quote:
+                    end_here = True
+                elif nxt.is_cap:
+                    post = self.post_attribution(tokens, index, len(tokens))
+                    end_here = post is None or not self._terminal_tail(tokens, post[2], len(tokens))
+            if end_here:
+                bounds.append((start, index + 1))
+                start = index + 1
+        if start < len(tokens):
+            bounds.append((start, len(tokens)))
+        return bounds
+
+    # -- noun phrases ------------------------------------------------------------------------------
+
+    def subject_before(self, tokens: list[Token], cue: int, low: int) -> tuple[NounPhrase, int] | None:
+        """Speaker phrase ending just before the cue (adverbs, an appositive, a parenthesis skipped)."""
+        index = cue - 1
+        skipped = 0
+        while (
+            index >= low
+            and skipped < 3
+            and tokens[index].is_word
+            and not tokens[index].is_cap
+            and (
+                tokens[index].lower in lx.ADVERBS_BETWEEN
+                or (
+                    tokens[index].lower.endswith("ly")
+                    and len(tokens[index].lower) > 4
+                    and tokens[index].lower not in ("ally", "family", "italy", "july", "assembly")
+                )
+            )
+        ):
+            index -= 1
+            skipped += 1
+        if index >= low and tokens[index].text == ")":
+            opening = index - 1
+            while opening >= low and tokens[opening].text != "(" and index - opening < 10:
+                opening -= 1
+            if opening < low or tokens[opening].text != "(":
+                return None
+            index = opening - 1
+        if index - 1 > low and tokens[index].lower in ("who", "which", "that") and tokens[index - 1].text == ",":
+            # "Gov. Tina Kotek, who wrote on Twitter: …"
+            index -= 2
+        appositive: list[Token] = []
+        for _ in range(2):
+            # "Harris, 34, who has spent the season on the bench, said"
+            if not (index >= low and tokens[index].text == ","):
+                break
+            other = index - 1
+            while (
+                other >= low
+                and tokens[other].text not in (",", ";", "(", ")")
+                and not tokens[other].is_quote
+                and tokens[other].text[0] not in _SENTENCE_END
+                and index - other <= 22
+            ):
+                other -= 1
+            if other < low or tokens[other].text != ",":
+                return None
+            segment = tokens[other + 1 : index]
+            if not segment or not self._appositive_ok(segment):
+                return None
+            if not appositive or not segment[0].text[0].isdigit():
+                appositive = appositive if appositive else segment
+            index = other - 1
+        if index < low:
+            return None
+        phrase_tokens = noun_phrase_before(self.body, tokens, index, low)
+        phrase = self.classify(phrase_tokens) if phrase_tokens else None
+        if appositive and (phrase is None or phrase.kind == "role"):
+            # "The health secretary, Steve Barclay, said": the appositive is the name.
+            named = self.classify(appositive)
+            if named is not None and named.kind == "name":
+                if phrase_tokens:
+                    named.title = " ".join(filter(None, [self._text(phrase_tokens), named.title]))
+                    named.text = self._text([*phrase_tokens, tokens[index + 1], *appositive])
+                    start = tokens.index(phrase_tokens[0], low)
+                else:
+                    start = tokens.index(appositive[0], low)
+                return named, start
+        if phrase is None:
+            return None
+        if appositive:
+            if phrase.kind == "pronoun":
+                return None
+            phrase.appositive = self._text(appositive)
+            phrase.text = self._text([*phrase_tokens, tokens[index + 1], *appositive])
+        start = tokens.index(phrase_tokens[0], low)
+        return phrase, start
+
+    def _appositive_ok(self, tokens: list[Token]) -> bool:
+        first = tokens[0]
+        if any(t.is_quote for t in tokens):
+            return False
+        if first.lower in ("a", "an", "the", "who", "which", "whose", "whom", "himself", "herself", "now"):
+            return True
+        if first.lower.endswith("ing") and first.lower in lx.CUE_FORMS | {"speaking": "", "writing": ""}:
+            return True
+        if first.lower in ("of", "from", "at") and len(tokens) > 1 and tokens[1].is_cap:
+            return True  # "Sarah Lund, of West Yorkshire Police, said"
+        if first.text[0].isdigit():
+            return len(tokens) <= 3
+        if first.is_cap or (first.is_word and (first.lower in lx.DESCRIPTOR_WORDS or _is_role_word(first.lower))):
+            # "NATO's former Supreme Allied Commander Europe", "former prime minister".
+            return not any(self.cue(tokens, i) for i in range(len(tokens)))
+        return False
+
+    def phrase_after(self, tokens: list[Token], start: int, high: int) -> tuple[NounPhrase, int] | None:
+        phrase_tokens = noun_phrase_after(tokens, start, high)
+        if not phrase_tokens:
+            return None
+        phrase = self.classify(phrase_tokens)
+        if phrase is None:
+            return None
+        end = start + len(phrase_tokens) - 1
+        # "said John Smith, the company's chief executive."
+        if end + 2 < high and tokens[end + 1].text == ",":
+            other = end + 2
+            while (
+                other < high
+                and tokens[other].text not in (",", ";", "—", "–")
+                and not tokens[other].is_quote
+                and tokens[other].text[0] not in _SENTENCE_END
+                and other - end < 20
+            ):
+                other += 1
+            appositive = tokens[end + 2 : other]
+            if (
+                appositive
+                and phrase.kind == "name"
+                and self._appositive_ok(appositive)
+                and appositive[0].lower not in ("who", "which")
+            ):
+                phrase.appositive = self._text(appositive)
+                phrase.text = self._text(tokens[start:other])
+                end = other - 1
+        return phrase, end
+
+    # -- attribution patterns ----------------------------------------------------------------------
+
+    def post_attribution(self, tokens: list[Token], qi: int, high: int) -> tuple[NounPhrase, int, int] | None:
+        """'"…," said X' or '"…," X said' right after the quote: (phrase, cue index, end index)."""
+        j = qi + 1
+        if j < high and tokens[j].text in (",", "—", "–", "-", "--"):
+            j += 1
+        if j >= high:
+            return None
+        lemma = self.cue(tokens, j)
+        if lemma and lemma not in _NOT_ADJACENT and lemma not in _NEEDS_OBJECT:
+            start = j + 2 if lemma == "according" else j + 1
+            found = self.phrase_after(tokens, start, high)
+            if found is None or found[0].kind == "pronoun":
+                return None
+            return found[0], j, found[1]
+        depth = 0
+        for k in range(j + 1, min(j + 26, high)):
+            token = tokens[k]
+            if token.text == "(":
+                depth += 1
+            elif token.text == ")":
+                depth = max(0, depth - 1)
+            if depth or token.text == ")":
+                continue
+            if token.is_quote or token.text[0] in _SENTENCE_END or token.text == ";":
+                break
+            lemma = self.cue(tokens, k)
+            if not lemma:
+                continue
+            if lemma in _NOT_ADJACENT or lemma in _NEEDS_OBJECT or lemma == "according":
+                return None
+            found_subject = self.subject_before(tokens, k, j)
+            if found_subject is None or found_subject[1] != j:
+                return None
+            end = k + (1 if lemma in lx.PHRASAL else 0)
+            return found_subject[0], k, end
+        return None
+
+    def main_subject(self, tokens: list[Token], low: int, before: int) -> tuple[NounPhrase, int] | None:
+        """Subject of the sentence starting at ``low`` (after a fronted adverbial)."""
+        start = _after_dateline(tokens, low, before)
+        while start < before and tokens[start].text in (",", "—", "–", "(", "-"):
+            start += 1
+        if start < before and tokens[start].lower in _FRONTED:
+            comma = start
+            while comma < before and tokens[comma].text != "," and comma - start < 16:
+                comma += 1
+            if comma < before and tokens[comma].text == ",":
+                start = comma + 1
+            elif tokens[start].lower in ("but", "and", "yet", "still", "meanwhile"):
+                start += 1
+        if start >= before:
+            return None
+        found = self.phrase_after(tokens, start, before)
+        if found is None:
+            return None
+        phrase, end = found
+        if phrase.kind not in ("name", "pronoun", "group", "org", "role"):
+            return None
+        return phrase, end
+
+    # -- main loop ---------------------------------------------------------------------------------
+
+    def run(self) -> list[ExtractedStatement]:
+        for p_index, (p_start, p_end) in enumerate(self.article.paragraphs):
+            tokens = tokenize(self.masked, p_start, p_end)
+            if not tokens:
+                continue
+            state = _ParagraphState()
+            for low, high in self.sentences(tokens):
+                self.sentence(p_index, tokens, low, high, state)
+        self.finish_members()
+        return self.build()
+
+    def register_mentions(self, tokens: list[Token], low: int, high: int, *, subject: bool) -> Entity | None:
+        """Names outside quotes keep coreference fresh: sentence subjects, known and titled people."""
+        entity: Entity | None = None
+        if subject:
+            found = self.main_subject(tokens, low, high)
+            if (
+                found is not None
+                and found[0].kind in ("name", "group", "org")
+                and (found[0].kind != "name" or len(found[0].name.split()) >= 2 or found[0].title)
+            ):
+                entity = self.registry.resolve(found[0])
+            elif found is not None and found[0].kind == "name" and found[0].name[:1].isupper():
+                # A one-word subject nobody introduced ("Northjet cancelled …") is most likely a company.
+                entity = self.registry.name(found[0], create=False)
+                if entity is None:
+                    found[0].kind = "org"
+                    entity = self.registry.resolve(found[0])
+        index = low
+        while index < high:
+            token = tokens[index]
+            if not (token.is_cap and is_name_token(token)):
+                index += 1
+                continue
+            end = index
+            while end + 1 < high and (
+                is_name_token(tokens[end + 1])
+                or (tokens[end + 1].lower == "of" and end + 2 < high and tokens[end + 2].is_cap)
+            ):
+                end += 1
+            if end == index and not self.registry.knows_word(token.text):
+                # A lone capitalised word nobody has been called: not worth classifying.
+                index = end + 1
+                continue
+            phrase = self.classify(tokens[index : end + 1])
+            governed = index > low and (
+                tokens[index - 1].lower in _OBJECT_PREPOSITIONS
+                or (
+                    index - 1 > low
+                    and tokens[index - 1].lower in _DETERMINERS
+                    and tokens[index - 2].lower in _OBJECT_PREPOSITIONS | PREPOSITIONS
+                )
+            )
+            if phrase is not None and phrase.kind == "name":
+                known = self.registry.name(phrase, create=False, touch=not governed)
+                titled = bool(phrase.title) and any(is_title_word(w) for w in phrase.title.split())
+                if known is None and (titled or len(phrase.name.split()) >= 2):
+                    self.registry.name(phrase, touch=not governed)
+            index = end + 1
+        return entity
+
+    def sentence(self, p_index: int, tokens: list[Token], low: int, high: int, state: _ParagraphState) -> None:
+        sentence_text = self.masked[tokens[low].start : tokens[high - 1].end]
+        cues = [i for i in range(low, high) if self.cue(tokens, i)]
+        quote_indices = [i for i in range(low, high) if tokens[i].is_quote]
+        first_quote = quote_indices[0] if quote_indices else high
+        # Names before the first quote are seen before the quote's speaker is resolved.
+        subject = self.register_mentions(tokens, low, first_quote, subject=True)
+        if subject is not None and not quote_indices:
+            # "A group of doctors sent a letter …": later quotes of theirs come from that letter.
+            source = self.source_in(sentence_text, "", tokens[low].start)
+            if source is not None:
+                self.context[id(subject)] = source
+        used_until = low - 1
+        self.post_end = low - 1
+        for qi in quote_indices:
+            quote, number = self.quote_of(tokens[qi])
+            if number > 0:
+                self.continue_quote(quote, number, tokens, qi, high, p_index)
+                state.previous = None
+                used_until = qi
+                continue
+            candidate = _Candidate(quote, p_index, qi, parts=list(quote.parts[:1]), sentence_text=sentence_text)
+            if state.previous is not None and self.try_merge(state, candidate, tokens, qi, low, high):
+                used_until = qi
+                continue
+            self.attribute_quote(candidate, tokens, qi, low, high, cues, used_until)
+            if len(quote.parts) > 1 and candidate.attribution is None:
+                candidate.dropped = False  # decided when its last paragraph is read
+            self.candidates.append(candidate)
+            if candidate.attribution is not None and not candidate.dropped:
+                self.statement_texts.append(_word_key(self.quote_content(tokens[qi])))
+            used_until = qi
+            if candidate.attribution is not None and candidate.attribution.mode == "post":
+                used_until = max(used_until, candidate.attribution.end_index)
+                self.post_end = used_until
+            elif candidate.dropped:
+                self.post_end = max(self.post_end, qi)
+            state.previous = candidate
+            state.used_until = used_until
+        self.register_mentions(tokens, first_quote, high, subject=False)
+        # Reported speech without quote marks still sets who is talking and where.
+        for cue in cues:
+            if cue <= used_until:
+                continue
+            lemma = self.cue(tokens, cue)
+            if (
+                lemma in _NOT_ADJACENT
+                or lemma in _NEEDS_OBJECT
+                or lemma == "according"
+                or tokens[cue].lower.endswith("ing")
+            ):
+                continue
+            found = self.subject_before(tokens, cue, low)
+            if found is None or found[0].kind not in ("name", "pronoun", "group", "role", "org"):
+                continue
+            entity = self.registry.resolve(found[0])
+            if entity is None:
+                continue
+            self.last_event[p_index] = entity
+            source = self.source_in(sentence_text, lemma, tokens[low].start)
+            if source is not None:
+                self.context[id(entity)] = source
+        if quote_indices:
+            state.used_until = max(state.used_until, used_until)
+
+    def continue_quote(
+        self, quote: RawQuote, number: int, tokens: list[Token], qi: int, high: int, p_index: int
+    ) -> None:
+        """A later paragraph of a multi-paragraph quote: only a closing attribution can be added."""
+        owner = next((c for c in self.candidates if c.quote is quote), None)
+        if owner is None:
+            return
+        owner.parts.append(quote.parts[number])
+        if owner.attribution is None or owner.attribution.mode == "continuation":
+            post = self.post_attribution(tokens, qi, high)
+            if post is not None:
+                owner.attribution = self.attribute(post[0], tokens, post[1], "post", post[2], p_index)
+        if number == len(quote.parts) - 1 and owner.attribution is None:
+            speaker = self.last_event.get(owner.paragraph) or self.last_event.get(owner.paragraph - 1)
+            if speaker is not None:
+                owner.attribution = Attribution(speaker, "", "", "", "continuation", confidence=0.5)
+            else:
+                owner.dropped = True
+
+    def source_in(self, sentence_text: str, lemma: str, offset: int) -> ExtractedSource | None:
+        """detect_source for a sentence starting at ``offset``, memoised (sentences are re-read)."""
+        key = (offset, len(sentence_text), lemma)
+        if key not in self.source_cache:
+            self.source_cache[key] = detect_source(sentence_text, lemma, self.content_at_masked(offset))
+        return self.source_cache[key]
+
+    def content_at_masked(self, offset: int) -> Callable[[int], str]:
+        def lookup(position: int) -> str:
+            return self.content_at(offset + position)
+
+        return lookup
+
+    def try_merge(
+        self, state: _ParagraphState, candidate: _Candidate, tokens: list[Token], qi: int, low: int, high: int
+    ) -> bool:
+        """Join a quote to the previous one: split quotes ('"A," he said, "B."') and '"A," while, "B."'."""
+        previous = state.previous
+        if previous is None or previous.attribution is None or previous.dropped or previous.merged_into:
+            return False
+        if self.post_attribution(tokens, qi, high) is not None:
+            return False
+        between = tokens[state.used_until + 1 : qi] if state.used_until < qi else []
+        joined = all(t.text in (",", ":", ";", "—", "–", "-", ".") or t.lower in _CONNECTORS for t in between)
+        if not joined and previous.attribution.mode == "post":
+            # '"A," said X at the meeting. "B."': the new sentence is nothing but the quote.
+            words = [t for t in between if t.is_word]
+            quote_only = qi == low and all(not t.is_word for t in tokens[qi + 1 : high])
+            first = state.used_until + 1
+            joined = (
+                quote_only
+                and 0 < len(words) <= 16
+                and between[-1].text in _SENTENCE_END | {","}
+                and not any(t.is_quote or t.text[0] in _SENTENCE_END for t in between[:-1])
+                and not any(self.cue(tokens, i) not in ("", *_NEEDS_OBJECT, *_NOT_ADJACENT) for i in range(first, qi))
+            ) or (quote_only and not words)
+        if not joined:
+            return False
+        previous.parts.extend(candidate.quote.parts)
+        candidate.merged_into = previous
+        last = self.body[slice(*previous.parts[-1])]
+        first_words = _WORD_RE.findall(self.body[slice(*previous.parts[0])])
+        if (
+            previous.kind == "partial"
+            and last[-1:] in _SENTENCE_END
+            and first_words
+            and first_words[0].lower() not in _AUX_START
+            and len(first_words) >= 5
+        ):
+            previous.kind = "direct"
+        return True
+
+    def attribute_quote(
+        self,
+        candidate: _Candidate,
+        tokens: list[Token],
+        qi: int,
+        low: int,
+        high: int,
+        cues: list[int],
+        consumed_until: int,
+    ) -> None:
+        content = self.quote_content(tokens[qi])
+        p_index = candidate.paragraph
+        if self.named_thing(tokens, qi, low, content):
+            candidate.dropped = True
+            return
+        # 1. Attribution right after the quote.
+        post = self.post_attribution(tokens, qi, high)
+        if post is not None and not (content[-1:] in _SENTENCE_END and not self._terminal_tail(tokens, post[2], high)):
+            phrase, cue, end = post
+            candidate.attribution = self.attribute(phrase, tokens, cue, "post", end, p_index, low)
+        if candidate.attribution is not None:
+            starts_sentence = all(not t.is_word or t.lower in _CONNECTORS for t in tokens[low:qi])
+            candidate.kind = "direct" if starts_sentence or content[:1].isupper() else "partial"
+            return
+        veto = self.non_statement(tokens, qi, low, content)
+        # 2. Cue before the quote in the same sentence (not one already used after an earlier quote).
+        before = [c for c in cues if c < qi and c > self.post_end]
+        if before and not veto:
+            cue = before[-1]
+            lemma = self.cue(tokens, cue)
+            between = tokens[cue + 1 : qi]
+            if lemma in lx.PHRASAL:
+                between = between[1:]
+            if lemma not in _NOT_ADJACENT or len(between) <= 1:
+                attribution = self.cue_attribution(tokens, cue, lemma, low, p_index)
+                if attribution is not None:
+                    candidate.attribution = attribution
+                    candidate.kind = self.kind_after_cue(tokens, qi, high, between, content, lemma)
+                    if lemma in _NEEDS_OBJECT and (not between or len(between) > 4):
+                        candidate.attribution = None
+                    else:
+                        return
+        if veto:
+            candidate.dropped = True
+            return
+        # 3. Attribution at the end of the sentence: 'The plan is "dead," Smith said.'
+        for cue in [c for c in cues if c > qi]:
+            lemma = self.cue(tokens, cue)
+            if lemma in _NOT_ADJACENT or lemma in _NEEDS_OBJECT or any(t.is_quote for t in tokens[qi + 1 : cue]):
+                continue
+            if tokens[cue - 1].text == "," or (cue >= 2 and tokens[cue - 2].text == ","):
+                attribution = self.cue_attribution(tokens, cue, lemma, low, p_index, after=True, high=high)
+                if attribution is not None:
+                    attribution.mode = "tail"
+                    candidate.attribution = attribution
+                    candidate.kind = "partial" if tokens[low:qi] else "direct"
+                    return
+        # 4. A quote-only sentence carries on the last speaker.
+        only_quote = all(not t.is_word or t.lower in _CONNECTORS for t in tokens[low:high] if not t.is_quote)
+        words = len(_WORD_RE.findall(content))
+        if only_quote and words >= 2:
+            speaker = self.last_event.get(p_index) or self.last_event.get(p_index - 1)
+            if speaker is not None:
+                candidate.attribution = Attribution(speaker, "", "", "", "continuation", confidence=0.55)
+                candidate.kind = "direct"
+                self.registry.touch(speaker)
+                return
+        candidate.dropped = True
+        candidate.unattributed = words >= 8
+
+    def _short_object(self, tokens: list[Token], index: int, high: int) -> bool:
+        """'asked his rival.': a determiner and at most three words, then the end of the sentence."""
+        for offset in range(1, 5):
+            if index + offset >= high:
+                return True
+            token = tokens[index + offset]
+            if token.text[0] in _SENTENCE_END or token.is_quote:
+                return True
+            if not token.is_word or self.cue(tokens, index + offset):
+                return False
+        return False
+
+    def _terminal_tail(self, tokens: list[Token], end: int, high: int) -> bool:
+        """After '"…." X said' only a short adjunct ('on Tuesday', 'in a statement') may end the sentence."""
+        for index in range(end + 1, min(high, end + 14)):
+            token = tokens[index]
+            if token.text[0] in _SENTENCE_END or token.is_quote:
+                return True
+            if (
+                index == end + 1
+                and token.is_word
+                and token.lower not in PREPOSITIONS
+                and token.lower not in lx.ADVERBS_BETWEEN
+                and not token.is_cap
+                and not (token.lower in _DETERMINERS and self._short_object(tokens, index, high))
+            ):
+                return False
+            if token.lower == "that" or self.cue(tokens, index):
+                return False
+        return end + 14 >= high
+
+    def kind_after_cue(
+        self, tokens: list[Token], qi: int, high: int, between: list[Token], content: str, lemma: str
+    ) -> str:
+        if (between and between[-1].text in (",", ":") and content[:1].isupper()) or (
+            between and between[-1].text == ":"
+        ):
+            return "direct"
+        if not between and content[:1].isupper():
+            return "direct"
+        ends_sentence = qi + 1 >= high or tokens[qi + 1].text[0] in _SENTENCE_END
+        words = _WORD_RE.findall(content)
+        first = words[0].lower() if words else ""
+        near = len(between) <= 4 and (
+            not between
+            or between[0].lower == "that"
+            or between[-1].text in (",", ":")
+            or any(t.lower == "that" for t in between)
+        )
+        if (
+            ends_sentence
+            and len(words) >= 5
+            and first not in _AUX_START
+            and near
+            and content[-1:] in _SENTENCE_END | {","}
+        ):
+            return "direct"
+        if between and between[-1].text in (",", ":") and len(words) >= 4:
+            return "direct"
+        return "partial"
+
+    def cue_attribution(
+        self,
+        tokens: list[Token],
+        cue: int,
+        lemma: str,
+        low: int,
+        p_index: int,
+        *,
+        after: bool = False,
+        high: int = 0,
+    ) -> Attribution | None:
+        if lemma == "according":
+            found = self.phrase_after(tokens, cue + 2, high or len(tokens))
+            if found is None:
+                return None
+            return self.attribute(found[0], tokens, cue, "pre", found[1], p_index, low)
+        participle = tokens[cue].lower.endswith("ing")
+        coordinated = cue > low and tokens[cue - 1].lower in ("and", "but", "then", "before", "after")
+        if not participle and not coordinated:
+            found_subject = self.subject_before(tokens, cue, low)
+            if found_subject is not None:
+                return self.attribute(found_subject[0], tokens, cue, "embedded", cue, p_index, low)
+            if after:
+                found = self.phrase_after(tokens, cue + 1, high)
+                if found is not None:
+                    return self.attribute(found[0], tokens, cue, "embedded", found[1], p_index, low)
+            return None
+        # "…, saying, '…'" and "… and said": the subject of the main clause speaks.
+        for earlier in range(cue - 1, low - 1, -1):
+            earlier_lemma = self.cue(tokens, earlier)
+            if earlier_lemma and not tokens[earlier].lower.endswith("ing") and earlier_lemma not in _NOT_ADJACENT:
+                found_subject = self.subject_before(tokens, earlier, low)
+                if found_subject is not None:
+                    attribution = self.attribute(found_subject[0], tokens, cue, "embedded", cue, p_index, low)
+                    return attribution
+        found_main = self.main_subject(tokens, low, cue)
+        if found_main is None:
+            return None
+        return self.attribute(found_main[0], tokens, cue, "embedded", cue, p_index, low)
+
+    def attribute(
+        self,
+        phrase: NounPhrase,
+        tokens: list[Token],
+        cue: int,
+        mode: str,
+        end: int,
+        p_index: int,
+        low: int = 0,
+    ) -> Attribution | None:
+        entity = self.registry.resolve(phrase)
+        if phrase.kind == "document":
+            entity = self._document_author(phrase.head)
+        if entity is None:
+            return None
+        entity.spoke = True
+        self.last_event[p_index] = entity
+        role = phrase.title if not _only_honorifics(phrase.title) else ""
+        role = role or phrase.appositive
+        if not role and entity.role_texts:
+            role = entity.role_texts[0]
+        confidence = {"name": 0.9, "group": 0.8, "org": 0.8, "role": 0.75, "pronoun": 0.7, "document": 0.6}
+        printed = tokens[cue].text
+        if printed.lower() == "according" and cue + 1 < len(tokens):
+            printed = f"{printed} {tokens[cue + 1].text}"
+        return Attribution(
+            entity,
+            phrase.text,
+            printed,
+            lx.CUE_FORMS.get(tokens[cue].lower, "according"),
+            mode,
+            cue_index=cue,
+            end_index=end,
+            role=_clean_role(role),
+            confidence=confidence.get(phrase.kind, 0.6),
+        )
+
+    def _document_author(self, head: str) -> Entity | None:
+        kind = {
+            "letter": "letter",
+            "statement": "official_statement",
+            "essay": "essay",
+            "report": "essay",
+            "tweet": "social_media",
+            "post": "social_media",
+            "article": "article",
+        }.get(head, "")
+        for candidate in reversed(self.candidates):
+            attribution = candidate.attribution
+            if attribution is None or attribution.entity is None:
+                continue
+            source = self.context.get(id(attribution.entity))
+            if not kind or (source is not None and source.kind == kind):
+                return attribution.entity
+        return None
+
+    def named_thing(self, tokens: list[Token], qi: int, low: int, content: str) -> bool:
+        """Names, titles of works, nicknames and handles: 'the so-called "X"', 'an essay entitled "Y"'."""
+        preceding = " ".join(t.lower for t in tokens[max(low, qi - 3) : qi])
+        if preceding.endswith(lx.NAME_INTRODUCERS):
+            return True
+        stripped = content.strip(" ,.;:!?")
+        return stripped.startswith(("@", "#")) and " " not in stripped
+
+    def non_statement(self, tokens: list[Token], qi: int, low: int, content: str) -> bool:
+        """Scare quotes: titles, title-case names and echoes of earlier quotes inside a sentence."""
+        words = _WORD_RE.findall(content)
+        if qi > low:
+            before = tokens[qi - 1]
+            if (
+                before.lower in ("called", "calls")
+                and qi - 2 >= low
+                and not (tokens[qi - 2].lower in lx.SUBJECT_PRONOUNS or tokens[qi - 2].is_cap)
+            ):
+                return True
+            skip = qi - 1
+            while skip >= low and (
+                tokens[skip].lower in _DETERMINERS or (tokens[skip].is_cap and tokens[skip].text.endswith(("'s", "’s")))
+            ):
+                skip -= 1
+            if skip >= low and bare(tokens[skip].text) in lx.WORK_NOUNS and _title_case(words):
+                return True
+        embedded = qi > low and any(t.is_word for t in tokens[low:qi])
+        if embedded and words and _title_case(words) and content[-1:] not in _SENTENCE_END:
+            return True
+        if embedded and 2 <= len(words) <= 12:
+            key = _word_key(content)
+            if any(key in earlier for earlier in self.statement_texts):
+                return True
+        return False
+
+    # -- results -----------------------------------------------------------------------------------
+
+    def finish_members(self) -> None:
+        pattern = re.compile(
+            r"\b(?:signatories|signers|co-signers|cosigners|members|those who signed(?: it)?|the group)"
+            r"\s+(?:include|included|includes|are|were|comprise|comprised)\s+([^.\x01]+)"
+        )
+        for match in pattern.finditer(self.masked):
+            groups = [e for e in self.registry.entities if e.kind == "group" and e.spoke]
+            if not groups:
+                continue
+            group = max(groups, key=lambda e: e.last_seen)
+            for item in re.split(r",\s+(?:and\s+)?|\s+and\s+", match.group(1)):
+                item = item.strip()
+                if not item or item[0].islower():
+                    continue
+                tokens = tokenize(item, 0, len(item))
+                phrase = classify(item, [t for t in tokens if t.is_word])
+                if phrase is not None and phrase.kind == "name" and phrase.name not in group.members:
+                    group.members.append(phrase.name)
+
+    def build(self) -> list[ExtractedStatement]:
+        statements: list[ExtractedStatement] = []
+        carried: dict[int, ExtractedSource] = {}
+        for candidate in self.candidates:
+            if candidate.unattributed and candidate.attribution is None:
+                line = self.article.paragraph_lines[candidate.paragraph] if self.article.paragraph_lines else 0
+                text = self.body[slice(*candidate.parts[0])]
+                self.warnings.append(f"line {line}: quote with no identifiable speaker left out: {text[:50]!r}")
+            if candidate.merged_into is not None or candidate.dropped or candidate.attribution is None:
+                continue
+            attribution = candidate.attribution
+            entity = attribution.entity
+            if entity is None:
+                continue
+            spans = tuple(candidate.parts)
+            if candidate.kind == "partial":
+                # A full stop or comma closing a quoted fragment belongs to the sentence, not the quote.
+                spans = tuple((s, e - 1) if e - s > 1 and self.body[e - 1] in ".," else (s, e) for s, e in spans)
+            parts = tuple(self.body[s:e] for s, e in spans)
+            source = self.source_for(candidate, entity, carried)
+            confidence = attribution.confidence
+            if not candidate.quote.closed:
+                confidence -= 0.2
+            if candidate.kind == "partial":
+                confidence -= 0.1
+            statements.append(
+                ExtractedStatement(
+                    quote=" ".join(parts),
+                    parts=parts,
+                    spans=spans,
+                    paragraph=candidate.paragraph,
+                    kind=candidate.kind,
+                    speaker=entity.name,
+                    speaker_as_written=attribution.as_written,
+                    role=attribution.role,
+                    cue=attribution.cue,
+                    source=source,
+                    confidence=round(max(0.05, min(1.0, confidence)), 2),
+                )
+            )
+        return statements
+
+    def source_for(
+        self, candidate: _Candidate, entity: Entity, carried: dict[int, ExtractedSource]
+    ) -> ExtractedSource | None:
+        attribution = candidate.attribution
+        assert attribution is not None
+        source = self.source_in(candidate.sentence_text, attribution.lemma, self._sentence_start(candidate))
+        if source is None:
+            # Context set earlier in the same paragraph ("In an interview …, X said … He added …").
+            for other in self.candidates:
+                if other is candidate:
+                    break
+                if (
+                    other.paragraph == candidate.paragraph
+                    and other.attribution is not None
+                    and other.attribution.entity is entity
+                ):
+                    found = self.source_in(other.sentence_text, "", self._sentence_start(other))
+                    source = found or source
+        if source is None:
+            source = carried.get(id(entity)) or self.context.get(id(entity))
+        if source is None:
+            return None
+        if not source.key:
+            source = ExtractedSource(source.kind, source.title, source.publisher, source_key(source, entity.name))
+        carried[id(entity)] = source
+        return source
+
+    def _sentence_start(self, candidate: _Candidate) -> int:
+        return self.masked.find(candidate.sentence_text, self.article.paragraphs[candidate.paragraph][0])
+
+
+def _after_dateline(tokens: list[Token], low: int, high: int) -> int:
+    """Index after a dateline ('WASHINGTON —', 'LONDON, March 3 (Reuters) -'), else ``low``."""
+    first = tokens[low] if low < high else None
+    if first is None or not (first.text.isupper() and len(first.text) > 1 and first.is_word):
+        return low
+    for index in range(low + 1, min(high, low + 14)):
+        if tokens[index].text in ("—", "–", "-", "--"):
+            return index + 1
+    return low
+
+
+def _is_role_word(word: str) -> bool:
+    low = bare(word)
+    return low in lx.TITLE_WORDS or low in lx.PERSON_NOUNS or low.endswith(lx.TITLE_SUFFIXES)
+
+
+def _word_key(text: str) -> str:
+    return " " + " ".join(fold(word) for word in _WORD_RE.findall(text)) + " "
+
+
+def _title_case(words: list[str]) -> bool:
+    minor = {"of", "the", "a", "an", "and", "or", "for", "to", "in", "on", "at", "by", "with", "its", "is"}
+    major = [w for w in words if w.lower() not in minor]
+    return bool(major) and all(w[0].isupper() or w[0].isdigit() for w in major) and len(words) <= 12
+
+
+def _only_honorifics(title: str) -> bool:
+    words = [bare(word) for word in title.split()]
+    return all(word in lx.HONORIFICS and word not in ("sen", "rep", "gov", "gen", "amb") for word in words)
+
+
+def _clean_role(role: str) -> str:
+    role = " ".join(role.split()).strip(" ,")
+    for article in ("the ", "a ", "an ", "The ", "A ", "An "):
+        if role.startswith(article):
+            role = role[len(article) :]
+    return role
+
+
+def extract(article: ParsedArticle) -> tuple[list[ExtractedStatement], list[Entity], list[str]]:
+    """Statements, speaking entities and extraction warnings for a parsed article."""
+    extractor = _Extractor(article)
+    statements = extractor.run()
+    return statements, extractor.registry.speakers(), extractor.warnings

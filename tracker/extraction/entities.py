@@ -1,0 +1,256 @@
+# ruff: noqa: RUF001  (quote marks and apostrophes are this module's subject)
+"""In-article coreference: people, groups and organisations, and how later mentions find them."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import lexicon as lx
+from .names import NounPhrase, bare, split_role
+from .types import ExtractedSpeaker
+
+_ABBREVIATED_TITLES = {
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "gen": "general",
+    "pres": "president",
+    "amb": "ambassador",
+    "prof": "professor",
+    "dr": "doctor",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "capt": "captain",
+    "adm": "admiral",
+    "sgt": "sergeant",
+    "cllr": "councillor",
+    "atty": "attorney",
+}
+_MALE = frozenset({"mr", "sir", "lord", "king", "prince", "father", "brother", "herr", "he"})
+_FEMALE = frozenset({"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister", "mme", "she"})
+
+
+@lru_cache(maxsize=8192)
+def fold(text: str) -> str:
+    """Case- and accent-folded form used to compare names."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.casefold().replace(".", " ").replace("’", "'").split())
+
+
+@dataclass(slots=True)
+class Entity:
+    """A speaker candidate built up over the article."""
+
+    name: str
+    kind: str
+    aliases: list[str] = field(default_factory=list)
+    roles: list[tuple[str, str]] = field(default_factory=list)
+    role_texts: list[str] = field(default_factory=list)
+    members: list[str] = field(default_factory=list)
+    description: str = ""
+    gender: str = ""
+    last_seen: int = -1
+    spoke: bool = False
+
+    def add_alias(self, alias: str) -> None:
+        alias = " ".join(alias.split())
+        if alias and alias not in self.aliases:
+            self.aliases.append(alias)
+
+    def add_role(self, text: str) -> None:
+        text = " ".join(text.split()).strip(" ,")
+        for article in ("the ", "a ", "an ", "The ", "A ", "An "):
+            if text.startswith(article):
+                text = text[len(article) :]
+        if not text or text in self.role_texts:
+            return
+        words = [bare(w) for w in text.split()]
+        if all(w in lx.HONORIFICS for w in words):
+            gender = {w for w in words} & (_MALE | _FEMALE)
+            if gender and not self.gender:
+                self.gender = "he" if gender & _MALE else "she"
+            return
+        self.role_texts.append(text)
+        title, organisation = split_role(text)
+        if title and (title, organisation) not in self.roles:
+            self.roles.append((title, organisation))
+        if not self.description and text[:1].islower():
+            self.description = text
+
+    def title_words(self) -> set[str]:
+        words: set[str] = set()
+        for text in self.role_texts:
+            for word in text.replace("-", " ").split():
+                low = bare(word)
+                words.add(_ABBREVIATED_TITLES.get(low, low))
+        return words
+
+    def to_speaker(self) -> ExtractedSpeaker:
+        return ExtractedSpeaker(
+            name=self.name,
+            kind=self.kind,
+            aliases=tuple(self.aliases),
+            roles=tuple(self.roles),
+            members=tuple(self.members),
+            description=self.description,
+        )
+
+
+class Registry:
+    """Entities of one article in order of creation, with recency for pronouns."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        self.clock = 0
+
+    def knows_word(self, word: str) -> bool:
+        """Whether a single capitalised word may name a known entity (fast pre-check)."""
+        folded = fold(bare(word))
+        return any(folded in fold(entity.name).split() for entity in self.entities) or any(
+            folded in fold(alias).split() for entity in self.entities for alias in entity.aliases
+        )
+
+    def touch(self, entity: Entity) -> Entity:
+        self.clock += 1
+        entity.last_seen = self.clock
+        return entity
+
+    def _find_name(self, name: str, kind: str) -> Entity | None:
+        folded = fold(name)
+        words = folded.split()
+        if not words:
+            return None
+        best: Entity | None = None
+        for entity in self.entities:
+            if entity.kind != kind and not (kind == "person" and entity.kind == "person"):
+                continue
+            other = fold(entity.name).split()
+            match = other == words
+            if not match and kind == "person" and other:
+                if len(words) == 1:
+                    match = words[0] in (other[-1], other[0]) or any(
+                        fold(alias).split()[-1:] == words for alias in entity.aliases
+                    )
+                elif len(other) == 1:
+                    match = words[-1] == other[0]
+                else:
+                    match = words[-1] == other[-1] and words[0][:1] == other[0][:1]
+            if match and (best is None or entity.last_seen > best.last_seen):
+                best = entity
+        return best
+
+    def name(self, phrase: NounPhrase, *, create: bool = True, touch: bool = True) -> Entity | None:
+        """The person (or organisation) a name phrase refers to; new entity when unseen."""
+        kind = "organization" if phrase.kind == "org" else "group" if phrase.kind == "group" else "person"
+        entity = self._find_name(phrase.name, kind)
+        if entity is None:
+            if not create:
+                return None
+            entity = Entity(phrase.name, kind)
+            self.entities.append(entity)
+        elif kind == "person" and len(phrase.name.split()) > len(entity.name.split()):
+            entity.name = phrase.name
+        entity.add_alias(phrase.text)
+        if phrase.title:
+            entity.add_role(phrase.title)
+        if phrase.appositive:
+            entity.add_role(phrase.appositive)
+        return self.touch(entity) if touch else entity
+
+    def recent(self, kind: str, gender: str = "") -> Entity | None:
+        best: Entity | None = None
+        for entity in self.entities:
+            if entity.kind != kind:
+                continue
+            if gender and entity.gender and entity.gender != gender:
+                continue
+            if best is None or entity.last_seen > best.last_seen:
+                best = entity
+        return best
+
+    def resolve(self, phrase: NounPhrase) -> Entity | None:
+        """Entity for any speaker phrase: names, pronouns, roles, groups, organisations."""
+        if phrase.kind in ("name",):
+            return self.name(phrase)
+        if phrase.kind == "pronoun":
+            if phrase.head in ("he", "she"):
+                entity = self.recent("person", phrase.head)
+                if entity is not None:
+                    if not entity.gender:
+                        entity.gender = phrase.head
+                    entity.add_alias(phrase.text)
+                    return self.touch(entity)
+                return None
+            if phrase.head == "they":
+                entity = self.recent("group")
+                return self.touch(entity) if entity is not None else None
+            entity = self.recent("organization")
+            return self.touch(entity) if entity is not None else None
+        if phrase.kind == "group":
+            if phrase.definite and phrase.text.lower().startswith("the ") and len(phrase.name.split()) == 1:
+                # "the senators" after "A group of Senate Democrats".
+                entity = self.recent("group")
+                if entity is not None:
+                    entity.add_alias(phrase.text)
+                    return self.touch(entity)
+            return self.name(phrase)
+        if phrase.kind == "org":
+            if phrase.name[:1].isupper():
+                return self.name(phrase)
+            entity = self._recent_org(phrase.head) if phrase.definite else None
+            if entity is None and phrase.definite:
+                entity = self.recent("organization")
+            if entity is not None:
+                entity.add_alias(phrase.text)
+                return self.touch(entity)
+            return self.name(phrase)
+        if phrase.kind == "role":
+            if phrase.definite:
+                entity = self._by_role(phrase.head)
+                if entity is not None:
+                    entity.add_alias(phrase.text)
+                    return self.touch(entity)
+            if phrase.definite:
+                # "the striker said" with no striker introduced: the person last talked about.
+                entity = self.recent("person")
+                if entity is not None:
+                    entity.add_alias(phrase.text)
+                    return self.touch(entity)
+            entity = Entity(phrase.name, "person", description=phrase.name)
+            entity.add_role(phrase.name)
+            entity.add_alias(phrase.text)
+            existing = self._find_name(phrase.name, "person")
+            if existing is not None and existing.description == phrase.name:
+                return self.touch(existing)
+            self.entities.append(entity)
+            return self.touch(entity)
+        return None
+
+    def _by_role(self, head: str) -> Entity | None:
+        head = _ABBREVIATED_TITLES.get(head, head)
+        best: Entity | None = None
+        for entity in self.entities:
+            if entity.kind != "person" or head not in entity.title_words():
+                continue
+            if best is None or entity.last_seen > best.last_seen:
+                best = entity
+        if best is None and head in ("official", "man", "woman", "executive", "leader"):
+            best = self.recent("person")
+        return best
+
+    def _recent_org(self, head: str) -> Entity | None:
+        best: Entity | None = None
+        for entity in self.entities:
+            if entity.kind != "organization":
+                continue
+            if head not in fold(entity.name) and head not in {fold(r) for _, r in entity.roles}:
+                continue
+            if best is None or entity.last_seen > best.last_seen:
+                best = entity
+        return best
+
+    def speakers(self) -> list[Entity]:
+        return [entity for entity in self.entities if entity.spoke]

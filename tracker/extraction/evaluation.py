@@ -1,0 +1,201 @@
+"""Scoring extracted statements against a gold annotation (the ``*.gold.json`` format).
+
+A predicted quote matches a gold quote when at least 80% of the words of each are shared
+(lowercased word tokens, punctuation stripped), one-to-one.  Speakers are compared by canonical
+name, case- and accent-folded.  Predictions matching a gold ``non_statements`` string are errors;
+gold statements marked ``borderline`` count neither way.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, fields
+from typing import Any
+
+from .types import ExtractedStatement
+
+MATCH_THRESHOLD = 0.8
+
+
+def quote_words(text: str) -> list[str]:
+    """Lowercased word tokens with punctuation stripped ("Russia's," -> "russias")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    words = []
+    for raw in decomposed.split():
+        word = "".join(ch for ch in raw if ch.isalnum())
+        if word:
+            words.append(word)
+    return words
+
+
+def fold_name(name: str) -> str:
+    """Canonical speaker name folded for comparison (case, accents, punctuation)."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    kept = "".join(ch if ch.isalnum() else " " for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(kept.split())
+
+
+def overlap_ratios(predicted: str, gold: str) -> tuple[float, float]:
+    """(shared/len(predicted words), shared/len(gold words))."""
+    pred_words, gold_words = quote_words(predicted), quote_words(gold)
+    if not pred_words or not gold_words:
+        return 0.0, 0.0
+    shared = sum((Counter(pred_words) & Counter(gold_words)).values())
+    return shared / len(pred_words), shared / len(gold_words)
+
+
+def quotes_match(predicted: str, gold: str) -> bool:
+    pred_ratio, gold_ratio = overlap_ratios(predicted, gold)
+    return pred_ratio >= MATCH_THRESHOLD and gold_ratio >= MATCH_THRESHOLD
+
+
+@dataclass(frozen=True, slots=True)
+class Scores:
+    """Counts for one or more articles; the rates are derived from them."""
+
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    speaker_correct: int = 0
+    non_statement_errors: int = 0
+    ignored: int = 0
+    files: int = 1
+
+    @staticmethod
+    def _ratio(numerator: int, denominator: int) -> float:
+        return numerator / denominator if denominator else 0.0
+
+    @staticmethod
+    def _f1(precision: float, recall: float) -> float:
+        return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+    @property
+    def quote_precision(self) -> float:
+        return self._ratio(self.matched, self.predicted) if self.predicted else float(self.gold == 0)
+
+    @property
+    def quote_recall(self) -> float:
+        return self._ratio(self.matched, self.gold) if self.gold else 1.0
+
+    @property
+    def quote_f1(self) -> float:
+        return self._f1(self.quote_precision, self.quote_recall)
+
+    @property
+    def speaker_accuracy(self) -> float:
+        return self._ratio(self.speaker_correct, self.matched) if self.matched else 0.0
+
+    @property
+    def e2e_precision(self) -> float:
+        return self._ratio(self.speaker_correct, self.predicted) if self.predicted else float(self.gold == 0)
+
+    @property
+    def e2e_recall(self) -> float:
+        return self._ratio(self.speaker_correct, self.gold) if self.gold else 1.0
+
+    @property
+    def e2e_f1(self) -> float:
+        return self._f1(self.e2e_precision, self.e2e_recall)
+
+    def to_dict(self) -> dict[str, Any]:
+        counts = {field.name: getattr(self, field.name) for field in fields(self)}
+        rates = {
+            name: round(getattr(self, name), 4)
+            for name in (
+                "quote_precision",
+                "quote_recall",
+                "quote_f1",
+                "speaker_accuracy",
+                "e2e_precision",
+                "e2e_recall",
+                "e2e_f1",
+            )
+        }
+        return {**counts, **rates}
+
+
+def _get(item: Any, name: str) -> str:
+    if isinstance(item, Mapping):
+        return str(item.get(name) or "")
+    return str(getattr(item, name, "") or "")
+
+
+def _gold_quote(statement: Mapping[str, Any]) -> str:
+    quote = statement.get("quote")
+    if quote:
+        return str(quote)
+    return " ".join(str(part) for part in statement.get("parts", ()))
+
+
+def _pairs(predicted: list[str], gold: list[str]) -> list[tuple[int, int]]:
+    """One-to-one matching: best-overlap pairs first."""
+    candidates: list[tuple[float, int, int]] = []
+    for p_index, pred in enumerate(predicted):
+        for g_index, target in enumerate(gold):
+            pred_ratio, gold_ratio = overlap_ratios(pred, target)
+            if pred_ratio >= MATCH_THRESHOLD and gold_ratio >= MATCH_THRESHOLD:
+                candidates.append((min(pred_ratio, gold_ratio) + pred_ratio + gold_ratio, p_index, g_index))
+    candidates.sort(key=lambda item: (-item[0], item[1], item[2]))
+    used_pred: set[int] = set()
+    used_gold: set[int] = set()
+    pairs = []
+    for _, p_index, g_index in candidates:
+        if p_index in used_pred or g_index in used_gold:
+            continue
+        used_pred.add(p_index)
+        used_gold.add(g_index)
+        pairs.append((p_index, g_index))
+    return pairs
+
+
+def score_article(gold: Mapping[str, Any], predicted: Sequence[ExtractedStatement | Mapping[str, Any]]) -> Scores:
+    """Score one article's predicted statements against its gold annotation."""
+    gold_statements = [s for s in gold.get("statements", ()) if not s.get("borderline")]
+    borderline = [_gold_quote(s) for s in gold.get("statements", ()) if s.get("borderline")]
+    non_statements = [str(text) for text in gold.get("non_statements", ())]
+    pred_quotes = [_get(item, "quote") or " ".join(_parts(item)) for item in predicted]
+    gold_quotes = [_gold_quote(s) for s in gold_statements]
+
+    pairs = _pairs(pred_quotes, gold_quotes)
+    matched_pred = {p for p, _ in pairs}
+    speaker_correct = sum(
+        1
+        for p_index, g_index in pairs
+        if fold_name(_get(predicted[p_index], "speaker")) == fold_name(str(gold_statements[g_index].get("speaker")))
+    )
+    ignored = 0
+    non_statement_errors = 0
+    remaining = [i for i in range(len(pred_quotes)) if i not in matched_pred]
+    for p_index in remaining:
+        if any(quotes_match(pred_quotes[p_index], text) for text in borderline):
+            ignored += 1
+        elif any(quotes_match(pred_quotes[p_index], text) for text in non_statements):
+            non_statement_errors += 1
+    return Scores(
+        gold=len(gold_statements),
+        predicted=len(pred_quotes) - ignored,
+        matched=len(pairs),
+        speaker_correct=speaker_correct,
+        non_statement_errors=non_statement_errors,
+        ignored=ignored,
+    )
+
+
+def _parts(item: Any) -> list[str]:
+    parts = item.get("parts", ()) if isinstance(item, Mapping) else getattr(item, "parts", ())
+    return [str(part) for part in parts]
+
+
+def combine(scores: Sequence[Scores]) -> Scores:
+    """Micro-average: add up the counts of several articles."""
+    return Scores(
+        gold=sum(s.gold for s in scores),
+        predicted=sum(s.predicted for s in scores),
+        matched=sum(s.matched for s in scores),
+        speaker_correct=sum(s.speaker_correct for s in scores),
+        non_statement_errors=sum(s.non_statement_errors for s in scores),
+        ignored=sum(s.ignored for s in scores),
+        files=sum(s.files for s in scores),
+    )
