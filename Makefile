@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test test-postgres lint format clean
+.PHONY: install run test test-browser test-postgres lint format clean bench bench-smoke
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,19 @@ run: install
 
 test: install
 	$(BIN)/python -m pytest
+
+# End-to-end admin tests in the system Chromium (apt-get install chromium); screenshots go to
+# test-artifacts/browser/. Plain `make test` skips them.
+test-browser: install
+	TRACKER_BROWSER_TESTS=1 $(BIN)/python -m pytest tests/browser
+
+# Read-path benchmark on a fresh PostgreSQL database (sizes: BENCH_SIZES, default 10000,1000000);
+# results in bench/results/YYYY-MM-DD.md. bench-smoke: 10k rows, a few seconds an endpoint.
+bench: install
+	$(BIN)/python bench/run.py
+
+bench-smoke: install
+	$(BIN)/python bench/run.py --smoke
 
 lint: install
 	$(BIN)/ruff check .

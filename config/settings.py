@@ -32,6 +32,20 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
+# Production hardening, checked by `manage.py check --deploy`. Each default is strict when DEBUG is false
+# and off locally, so `make run` keeps working over plain http; every one can be overridden from the env.
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS") or (0 if DEBUG else 31536000))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", True)
+SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+X_FRAME_OPTIONS = "DENY"
+# Only a proxy that terminates TLS and overwrites X-Forwarded-Proto may be trusted with it: anywhere else a
+# client could forge the header and pass plain http off as https.
+if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -50,6 +64,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -84,6 +99,19 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Read replicas: DATABASE_REPLICA_URLS (comma-separated) adds aliases replica_0, replica_1 … that
+# config.routers.PrimaryReplicaRouter sends reads to; writes and migrations stay on default. In tests each
+# replica mirrors default (no test database of its own), as replication would.
+for _index, _url in enumerate(env_list("DATABASE_REPLICA_URLS")):
+    DATABASES[f"replica_{_index}"] = {
+        **dj_database_url.parse(
+            _url,
+            conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+            conn_health_checks=True,
+        ),
+        "TEST": {"MIRROR": "default"},
+    }
+DATABASE_ROUTERS = ["config.routers.PrimaryReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -99,32 +127,89 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Production serves hashed, compressed files through whitenoise with far-future cache headers. They exist
+    # only after `collectstatic`, so local development and the tests keep Django's plain storage.
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 SEEDS_DIR = Path(os.environ.get("TRACKER_SEEDS_DIR", BASE_DIR / "seeds"))
 
+# API throttle counters live in this cache. The default memory cache is per process, so each worker counts
+# on its own; with several workers set DJANGO_CACHE_BACKEND and DJANGO_CACHE_LOCATION to a shared cache.
+CACHES = {
+    "default": {
+        "BACKEND": os.environ.get("DJANGO_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
+        "LOCATION": os.environ.get("DJANGO_CACHE_LOCATION", "tracker"),
+    }
+}
+# REDIS_URL (redis://127.0.0.1:6379/0) puts the cache, and so the throttle counters, in Redis shared by all
+# workers; sessions then read through it too (cached_db still writes them to the database, so a Redis
+# restart logs nobody out).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "tracker",
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 REST_FRAMEWORK = {
+    # Token first: a write without credentials then answers 401 with a WWW-Authenticate challenge.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"],
-    "DEFAULT_FILTER_BACKENDS": [
-        "django_filters.rest_framework.DjangoFilterBackend",
-        "rest_framework.filters.OrderingFilter",
+    # Ordering is a declared filter in each FilterSet, so an unknown ordering field is a 400 too.
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "tracker.api.renderers.ORJSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
     ],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_SCHEMA_CLASS": "tracker.api.schema.TrackerAutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "tracker.api.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
+    "DEFAULT_THROTTLE_CLASSES": [
+        "tracker.api.throttling.AnonRateThrottle",
+        "tracker.api.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("API_THROTTLE_ANON", "120/min"),
+        "user": os.environ.get("API_THROTTLE_USER", "1200/min"),
+    },
 }
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Claim tracker API",
     "DESCRIPTION": "What public figures said, who they are, which article reported it and where they "
-    "originally said it.",
+    "originally said it.\n\n"
+    "Anyone may read; writing needs a user with the model permission, signed in or sending "
+    "`Authorization: Token <key>`. Rejected statements are visible to curators only.\n\n"
+    "Lists are paginated with `page_size` from 1 to 200 (default 50; outside that range a 400): "
+    "statements by cursor (follow `next`/`previous`, no total count), the other lists by `page` "
+    "with a `count`. Every filter value is validated: a bad one is a 400 naming the parameter.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Request bodies take related ids while responses embed brief objects: two components per serializer.
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "SpeakerKindEnum": "tracker.choices.SpeakerKind",
+        "SourceKindEnum": "tracker.choices.SourceKind",
+        "StatementKindEnum": "tracker.choices.StatementKind",
+        "ReviewStatusEnum": "tracker.choices.ReviewStatus",
+        "RatingEnum": "tracker.choices.Rating",
+    },
 }
 
 LOGGING = {

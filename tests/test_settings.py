@@ -32,11 +32,7 @@ print(json.dumps({name: getattr(settings, name, None) for name in [
 
 def clean_env(**variables: str) -> dict[str, str]:
     """The test process's environment without any Django or database setting, plus ``variables``."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith("DJANGO_") and key != "DATABASE_URL"
-    }
+    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_") and key != "DATABASE_URL"}
     return {**env, **variables}
 
 
@@ -52,9 +48,7 @@ def production_env(**variables: str) -> dict[str, str]:
 
 
 def run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        args, cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120, check=False
-    )
+    return subprocess.run(args, cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120, check=False)
 
 
 def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
@@ -106,10 +100,7 @@ def test_production_settings():
     assert values["CSRF_TRUSTED_ORIGINS"] == ["https://tracker.example.org"]
     # The proxy header is trusted only when the deployment says a TLS proxy sets it.
     assert values["SECURE_PROXY_SSL_HEADER"] is None
-    assert (
-        values["STORAGES"]["staticfiles"]["BACKEND"]
-        == "whitenoise.storage.CompressedManifestStaticFilesStorage"
-    )
+    assert values["STORAGES"]["staticfiles"]["BACKEND"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
     assert values["MIDDLEWARE"][:2] == [
         "django.middleware.security.SecurityMiddleware",
         "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -129,10 +120,7 @@ def test_local_defaults_still_work():
     assert values["SECURE_SSL_REDIRECT"] is False
     assert values["SECURE_HSTS_SECONDS"] == 0
     assert values["SESSION_COOKIE_SECURE"] is values["CSRF_COOKIE_SECURE"] is False
-    assert (
-        values["STORAGES"]["staticfiles"]["BACKEND"]
-        == "django.contrib.staticfiles.storage.StaticFilesStorage"
-    )
+    assert values["STORAGES"]["staticfiles"]["BACKEND"] == "django.contrib.staticfiles.storage.StaticFilesStorage"
     result = manage("check", env=env)
     assert result.returncode == 0, result.stdout + result.stderr
 

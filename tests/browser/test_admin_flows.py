@@ -112,9 +112,7 @@ def test_merge_speakers_moves_their_statements(admin_page, screenshot):
     screenshot("07-merge-confirm")
     admin_page.click("#merge-speakers-form input[type=submit]")
 
-    expect(admin_message(admin_page)).to_have_text(
-        "Merged Sergei Ryabkov into Jens Stoltenberg; 1 statement(s) moved."
-    )
+    expect(admin_message(admin_page)).to_have_text("Merged Sergei Ryabkov into Jens Stoltenberg; 1 statement(s) moved.")
     assert not Speaker.objects.filter(pk=merged.pk).exists()
     expect(changelist_rows(admin_page).filter(has_text="Sergei Ryabkov")).to_have_count(0)
     screenshot("08-merge-done")

@@ -43,15 +43,17 @@ def test_nested_quotes_stay_inside_outer_quote() -> None:
     assert _contents("'He shouted \"run\" at us,' she said.") == ['He shouted "run" at us,']
 
 
-def test_multi_paragraph_quote_is_one_statement() -> None:
+def test_multi_paragraph_quote_is_one_statement_per_paragraph() -> None:
     result = extract_feature("multi_paragraph.txt")
-    statement = find(result, "cut taxes")
-    assert len(statement.parts) == 3
-    assert statement.paragraph == 1
-    assert statement.speaker == "Anna Berg"
-    assert statement.parts[-1] == "Third, we will invest in our hospitals,"
-    for part, (start, end) in zip(statement.parts, statement.spans, strict=True):
-        assert result.article.body[start:end] == part
+    statements = [s for s in result.statements if s.speaker == "Anna Berg"]
+    assert [s.paragraph for s in statements] == [1, 2, 3]
+    assert statements[0].quote.startswith("First, we will cut taxes")
+    assert statements[1].quote.startswith("Second, we will build")
+    assert statements[-1].parts == ("Third, we will invest in our hospitals,",)
+    for statement in statements:
+        assert len(statement.parts) == 1
+        for part, (start, end) in zip(statement.parts, statement.spans, strict=True):
+            assert result.article.body[start:end] == part
     assert not result.warnings
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -17,6 +18,7 @@ from .names import (
     bare,
     classify,
     is_name_token,
+    is_possessive,
     is_title_word,
     noun_phrase_after,
     noun_phrase_before,
@@ -39,8 +41,13 @@ _AUX_START = _words(
     "would will should could can may might must is are was were be been being has have had not "
     "to do does did and or but of for with"
 )
+_AUX_VERBS = _words("would will should could can may might must is are was were has have had does did")
 _PASSIVE = frozenset({"is", "was", "are", "were", "be", "been", "being"})
-_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "this", "that", "our", "my", "your"})
+# Unnamed spokespeople speak for their organisation.
+_SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokespersons", "representative"})
+_DETERMINERS = frozenset(
+    {"a", "an", "the", "his", "her", "their", "its", "this", "that", "these", "those", "our", "my", "your", "such"}
+)
 # Cues that must stand right next to the quote or its object to count ("called it '…'").
 _NEEDS_OBJECT = frozenset({"call", "describe", "label", "brand", "characterise"})
 # Lemmas that never introduce a quote directly.
@@ -127,16 +134,23 @@ class _Extractor:
         chars = list(self.body)
         self.part_at: dict[int, tuple[RawQuote, int]] = {}
         for quote in quotes:
+            if _is_nickname(self.body, quote):
+                # 'Marcus "Ace" Brooks': a nickname inside a name is neither a quote nor a name break.
+                start, end = quote.outer[0]
+                chars[start:end] = " " * (end - start)
+                continue
             for number, (start, end) in enumerate(quote.outer):
                 for position in range(start, end):
                     chars[position] = QUOTE_CHAR
                 self.part_at[start] = (quote, number)
         self.masked = "".join(chars)
+        self.paragraph_starts = [start for start, _ in article.paragraphs]
         self.statement_texts: list[str] = []
         # Last speaker event per paragraph (statement or reported speech) for continuations.
         self.last_event: dict[int, Entity] = {}
         self.context: dict[int, ExtractedSource] = {}
         self.post_end = -1
+        self.spokes_org: Entity | None = None
         self.cue_cache: dict[int, str] = {}
         self.phrase_cache: dict[tuple[int, int, int], NounPhrase | None] = {}
         self.source_cache: dict[tuple[int, int, str], ExtractedSource | None] = {}
@@ -175,6 +189,11 @@ class _Extractor:
                 c_start, c_end = quote.parts[number]
                 return self.body[c_start:c_end]
         return ""
+
+    def paragraph_at(self, position: int) -> int:
+        """Index of the paragraph holding body offset ``position``."""
+        index = bisect.bisect_right(self.paragraph_starts, position) - 1
+        return max(0, index)
 
     def _text(self, tokens: list[Token]) -> str:
         return " ".join(self.body[tokens[0].start : tokens[-1].end].split()) if tokens else ""
@@ -236,11 +255,10 @@ class _Extractor:
         if index - 1 > low and tokens[index].lower in ("who", "which", "that") and tokens[index - 1].text == ",":
             # "Gov. Tina Kotek, who wrote on Twitter: …"
             index -= 2
-        appositive: list[Token] = []
-        for _ in range(2):
-            # "Harris, 34, who has spent the season on the bench, said"
-            if not (index >= low and tokens[index].text == ","):
-                break
+        # Appositives between the subject and the cue, nearest first:
+        # "Jo Smith, 52, a swimmer from Leeds, said", "The firm's chief executive, Ann Lee, said".
+        appositives: list[list[Token]] = []
+        while index >= low and tokens[index].text == "," and len(appositives) < 3:
             other = index - 1
             while (
                 other >= low
@@ -250,37 +268,109 @@ class _Extractor:
                 and index - other <= 22
             ):
                 other -= 1
-            if other < low or tokens[other].text != ",":
-                return None
             segment = tokens[other + 1 : index]
-            if not segment or not self._appositive_ok(segment):
+            if not segment:
+                if other >= low and tokens[other].text == ")":
+                    break
                 return None
-            if not appositive or not segment[0].text[0].isdigit():
-                appositive = appositive if appositive else segment
-            index = other - 1
+            if other < low or tokens[other].text != ",":
+                break
+            if not self._appositive_ok(segment):
+                if not appositives:
+                    return None
+                break
+            appositives.append(segment)
+            index = other
+        if index >= low and tokens[index].text == ",":
+            index -= 1
+        if index >= low and tokens[index].text == ")":
+            # "Sen. Jane Roe (D-Mass.), the bill's sponsor, said"
+            opening = index - 1
+            while opening >= low and tokens[opening].text != "(" and index - opening < 10:
+                opening -= 1
+            if opening < low or tokens[opening].text != "(":
+                return None
+            index = opening - 1
         if index < low:
             return None
         phrase_tokens = noun_phrase_before(self.body, tokens, index, low)
         phrase = self.classify(phrase_tokens) if phrase_tokens else None
-        if appositive and (phrase is None or phrase.kind == "role"):
+        spokes = self.spokesperson_for(tokens, phrase_tokens, low)
+        if spokes is not None:
+            phrase, start = spokes
+            if appositives:
+                described = [a for a in appositives if not a[0].text[0].isdigit()]
+                phrase.appositive = self._text(described[-1] if described else appositives[-1])
+                phrase.text = " ".join(self.body[tokens[start].start : appositives[0][-1].end].split())
+            return phrase, start
+        if appositives and phrase_tokens:
+            first = tokens.index(phrase_tokens[0], low)
+            if first > low and tokens[first - 1].lower in PREPOSITIONS | {"of"}:
+                # "In an article in Bloomberg, James Smith, a former admiral, said": the object of a
+                # fronted phrase is no subject; the leftmost appositive is.
+                phrase_tokens = appositives.pop()
+                phrase = self.classify(phrase_tokens)
+        if appositives and (phrase is None or phrase.kind == "role" or _common_phrase(phrase, phrase_tokens)):
             # "The health secretary, Steve Barclay, said": the appositive is the name.
-            named = self.classify(appositive)
-            if named is not None and named.kind == "name":
-                if phrase_tokens:
-                    named.title = " ".join(filter(None, [self._text(phrase_tokens), named.title]))
-                    named.text = self._text([*phrase_tokens, tokens[index + 1], *appositive])
-                    start = tokens.index(phrase_tokens[0], low)
+            for position in range(len(appositives) - 1, -1, -1):
+                segment = appositives[position]
+                named = self.classify(segment)
+                if named is None or named.kind != "name" or segment[0].lower in ("who", "which", "whose"):
+                    continue
+                title_tokens = phrase_tokens
+                if not title_tokens and position + 1 < len(appositives):
+                    left = self.classify(appositives[position + 1])
+                    if left is not None and left.kind == "role":
+                        title_tokens = appositives[position + 1]
+                if title_tokens:
+                    named.title = " ".join(filter(None, [self._text(title_tokens), named.title]))
+                    named.text = self._text([*title_tokens, *segment])
+                    if title_tokens is phrase_tokens:
+                        named.text = " ".join(self.body[title_tokens[0].start : segment[-1].end].split())
+                    start = tokens.index(title_tokens[0], low)
                 else:
-                    start = tokens.index(appositive[0], low)
+                    start = tokens.index(segment[0], low)
+                rest = [a for a in appositives[:position] if not a[0].text[0].isdigit()]
+                if rest and not named.appositive:
+                    named.appositive = self._text(rest[-1])
                 return named, start
         if phrase is None:
             return None
-        if appositive:
+        if appositives:
             if phrase.kind == "pronoun":
                 return None
-            phrase.appositive = self._text(appositive)
-            phrase.text = self._text([*phrase_tokens, tokens[index + 1], *appositive])
+            described = [a for a in appositives if not a[0].text[0].isdigit()]
+            phrase.appositive = self._text(described[-1] if described else appositives[-1])
+            phrase.text = " ".join(self.body[phrase_tokens[0].start : appositives[0][-1].end].split())
         start = tokens.index(phrase_tokens[0], low)
+        return phrase, start
+
+    def spokesperson_for(
+        self, tokens: list[Token], phrase_tokens: list[Token], low: int
+    ) -> tuple[NounPhrase, int] | None:
+        """'A spokesperson for Acme' speaks for Acme: (organisation phrase, index of the phrase's first token)."""
+        if not phrase_tokens:
+            return None
+        first = tokens.index(phrase_tokens[0], low)
+        if first - 2 < low or tokens[first - 1].lower not in ("for", "at", "of", "from"):
+            return None
+        head = first - 2
+        if bare(tokens[head].text) not in _SPOKES:
+            return None
+        phrase = self.classify(phrase_tokens)
+        if phrase is None or phrase.kind not in ("name", "org"):
+            return None
+        phrase.kind = "org"
+        start = head
+        while start - 1 >= low and start > head - 3 and tokens[start - 1].is_word:
+            previous = tokens[start - 1]
+            if previous.lower not in ("a", "an", "the") and (previous.is_cap or previous.lower in lx.STOP_WORDS):
+                break
+            start -= 1
+            if previous.lower in ("a", "an", "the"):
+                break
+        phrase.text = " ".join(self.body[tokens[start].start : phrase_tokens[-1].end].split())
+        phrase.spokes = True
         return phrase, start
 
     def _appositive_ok(self, tokens: list[Token]) -> bool:
@@ -291,6 +381,12 @@ class _Extractor:
             return True
         if first.lower.endswith("ing") and first.lower in lx.CUE_FORMS | {"speaking": "", "writing": ""}:
             return True
+        if (
+            first.lower in ("one", "both", "each", "part", "among")
+            and len(tokens) > 1
+            and tokens[1].lower in ("of", "the")
+        ):
+            return True  # "Acme, one of the largest customers, said"
         if first.lower in ("of", "from", "at") and len(tokens) > 1 and tokens[1].is_cap:
             return True  # "Sarah Lund, of West Yorkshire Police, said"
         if first.text[0].isdigit():
@@ -308,6 +404,18 @@ class _Extractor:
         if phrase is None:
             return None
         end = start + len(phrase_tokens) - 1
+        if (
+            phrase.kind == "document"
+            and end + 2 < high
+            and tokens[end + 1].lower in ("from", "by", "of")
+            and not tokens[end + 2].is_quote
+        ):
+            # "according to a statement from the ministry": the ministry speaks.
+            owner = self.phrase_after(tokens, end + 2, high)
+            if owner is not None and owner[0].kind in ("name", "org", "group", "role"):
+                owner_phrase, owner_end = owner
+                owner_phrase.text = self._text(tokens[start : owner_end + 1])
+                return owner_phrase, owner_end
         # "said John Smith, the company's chief executive."
         if end + 2 < high and tokens[end + 1].text == ",":
             other = end + 2
@@ -322,7 +430,8 @@ class _Extractor:
             appositive = tokens[end + 2 : other]
             if (
                 appositive
-                and phrase.kind == "name"
+                and not (other < len(tokens) and tokens[other].is_quote)
+                and phrase.kind in ("name", "org")
                 and self._appositive_ok(appositive)
                 and appositive[0].lower not in ("who", "which")
             ):
@@ -414,10 +523,21 @@ class _Extractor:
             if (
                 found is not None
                 and found[0].kind in ("name", "group", "org")
-                and (found[0].kind != "name" or len(found[0].name.split()) >= 2 or found[0].title)
+                and (
+                    found[0].kind != "name"
+                    or len(found[0].name.split()) >= 2
+                    or found[0].title
+                    or found[0].appositive[:1].isalpha()
+                )
             ):
                 entity = self.registry.resolve(found[0])
-            elif found is not None and found[0].kind == "name" and found[0].name[:1].isupper():
+            elif (
+                found is not None
+                and found[0].kind == "name"
+                and found[0].name[:1].isupper()
+                and _verb_follows(tokens, found[1], high)
+                and not found[0].name.lower().endswith(("ness", "ment", "tion", "sion", "ity", "ism", "ing"))
+            ):
                 # A one-word subject nobody introduced ("Northjet cancelled …") is most likely a company.
                 entity = self.registry.name(found[0], create=False)
                 if entity is None:
@@ -453,7 +573,15 @@ class _Extractor:
                 titled = bool(phrase.title) and any(is_title_word(w) for w in phrase.title.split())
                 if known is None and (titled or len(phrase.name.split()) >= 2):
                     self.registry.name(phrase, touch=not governed)
+            elif phrase is not None and phrase.kind == "org" and phrase.name[:1].isupper():
+                # "funded by the Nordic Brain Foundation": later "the foundation" is this one.
+                known = self.registry.name(phrase, create=False, touch=not governed)
+                if known is None and len(phrase.name.split()) >= 2:
+                    self.registry.name(phrase, touch=not governed)
             index = end + 1
+        if entity is not None and entity.kind == "person":
+            # The subject stays the likeliest antecedent of a later 'he'/'she' ("Lopez embraced Brooks").
+            self.registry.touch(entity)
         return entity
 
     def sentence(self, p_index: int, tokens: list[Token], low: int, high: int, state: _ParagraphState) -> None:
@@ -514,6 +642,8 @@ class _Extractor:
             entity = self.registry.resolve(found[0])
             if entity is None:
                 continue
+            if found[0].kind == "name" and entity.kind == "person" and not entity.gender and not entity.role_texts:
+                self._maybe_organisation(entity, tokens, cue)
             self.last_event[p_index] = entity
             source = self.source_in(sentence_text, lemma, tokens[low].start)
             if source is not None:
@@ -528,7 +658,10 @@ class _Extractor:
         owner = next((c for c in self.candidates if c.quote is quote), None)
         if owner is None:
             return
-        owner.parts.append(quote.parts[number])
+        while owner.merged_into is not None:
+            owner = owner.merged_into
+        if quote.parts[number] not in owner.parts:
+            owner.parts.append(quote.parts[number])
         if owner.attribution is None or owner.attribution.mode == "continuation":
             post = self.post_attribution(tokens, qi, high)
             if post is not None:
@@ -619,8 +752,8 @@ class _Extractor:
         veto = self.non_statement(tokens, qi, low, content)
         # 2. Cue before the quote in the same sentence (not one already used after an earlier quote).
         before = [c for c in cues if c < qi and c > self.post_end]
-        if before and not veto:
-            cue = before[-1]
+        for cue in reversed(before[-2:] if not veto else []):
+            # The nearest cue first; a noun that looks like one ("those demands") yields to the verb.
             lemma = self.cue(tokens, cue)
             between = tokens[cue + 1 : qi]
             if lemma in lx.PHRASAL:
@@ -634,6 +767,7 @@ class _Extractor:
                         candidate.attribution = None
                     else:
                         return
+                    break
         if veto:
             candidate.dropped = True
             return
@@ -649,6 +783,12 @@ class _Extractor:
                     candidate.attribution = attribution
                     candidate.kind = "partial" if tokens[low:qi] else "direct"
                     return
+        # 3b. No reporting verb: "For the economist Jane Roe, the crisis is '…'", "In the words of X, '…'".
+        framed = self.framing_speaker(tokens, qi, low)
+        if framed is not None:
+            candidate.attribution = framed
+            candidate.kind = "partial" if any(t.is_word for t in tokens[framed.end_index + 1 : qi]) else "direct"
+            return
         # 4. A quote-only sentence carries on the last speaker.
         only_quote = all(not t.is_word or t.lower in _CONNECTORS for t in tokens[low:high] if not t.is_quote)
         words = len(_WORD_RE.findall(content))
@@ -661,6 +801,39 @@ class _Extractor:
                 return
         candidate.dropped = True
         candidate.unattributed = words >= 8
+
+    def framing_speaker(self, tokens: list[Token], qi: int, low: int) -> Attribution | None:
+        """Speaker of a verbless frame opening the sentence: 'For X, …', 'In the words of X, …', 'To X, …'."""
+        start = _after_dateline(tokens, low, qi)
+        if start >= qi or not tokens[start].is_word:
+            return None
+        first = tokens[start].lower
+        if first in ("for", "to"):
+            phrase_start = start + 1
+        elif first == "in" and [t.lower for t in tokens[start + 1 : start + 4]] == ["the", "words", "of"]:
+            phrase_start = start + 4
+        else:
+            return None
+        comma = phrase_start
+        while comma < qi and tokens[comma].text != "," and comma - phrase_start < 8:
+            comma += 1
+        if comma >= qi or tokens[comma].text != ",":
+            return None
+        found = self.phrase_after(tokens, phrase_start, qi)
+        if found is None or found[0].kind not in ("name", "role", "pronoun"):
+            return None
+        phrase, end = found
+        if end + 1 < qi and tokens[end + 1].text != ",":
+            return None
+        if phrase.kind == "role" and not phrase.definite:
+            return None
+        if any(self.cue(tokens, index) for index in range(end + 1, qi)):
+            return None
+        attribution = self.attribute(phrase, tokens, start, "pre", end, self.paragraph_at(tokens[qi].start), low)
+        if attribution is not None:
+            attribution.cue = ""
+            attribution.lemma = ""
+        return attribution
 
     def _short_object(self, tokens: list[Token], index: int, high: int) -> bool:
         """'asked his rival.': a determiner and at most three words, then the end of the sentence."""
@@ -743,6 +916,11 @@ class _Extractor:
         coordinated = cue > low and tokens[cue - 1].lower in ("and", "but", "then", "before", "after")
         if not participle and not coordinated:
             found_subject = self.subject_before(tokens, cue, low)
+            if found_subject is not None and found_subject[0].kind == "pronoun":
+                # "Acme said it would ask X to '…'": the pronoun is the reporting clause's subject.
+                outer = self._outer_subject(tokens, found_subject[1], low, found_subject[0].head)
+                if outer is not None:
+                    found_subject = outer
             if found_subject is not None:
                 return self.attribute(found_subject[0], tokens, cue, "embedded", cue, p_index, low)
             if after:
@@ -763,6 +941,26 @@ class _Extractor:
             return None
         return self.attribute(found_main[0], tokens, cue, "embedded", cue, p_index, low)
 
+    def _outer_subject(self, tokens: list[Token], pronoun: int, low: int, head: str) -> tuple[NounPhrase, int] | None:
+        """Subject of 'X said (that)' right before a pronoun, when it can be what the pronoun means."""
+        index = pronoun - 1
+        if index >= low and tokens[index].lower == "that":
+            index -= 1
+        if index < low or self.cue(tokens, index) not in ("say", "announce", "add", "warn", "claim", "insist"):
+            return None
+        found = self.subject_before(tokens, index, low)
+        if found is None:
+            return None
+        kind = found[0].kind
+        if (head == "it" and kind in ("org", "document")) or (head == "they" and kind in ("group", "org")):
+            return found
+        if head == "it" and kind == "name" and not found[0].title:
+            found[0].kind = "org"  # "Westline Rail said it would …": a name that is an "it"
+            return found
+        if head in ("he", "she") and kind in ("name", "role"):
+            return found
+        return None
+
     def attribute(
         self,
         phrase: NounPhrase,
@@ -773,11 +971,17 @@ class _Extractor:
         p_index: int,
         low: int = 0,
     ) -> Attribution | None:
-        entity = self.registry.resolve(phrase)
+        entity = self.spokes_entity(phrase)
+        if entity is None:
+            entity = self.registry.resolve(phrase)
         if phrase.kind == "document":
-            entity = self._document_author(phrase.head)
+            entity = self._document_owner(phrase) or self._document_author(phrase.head)
         if entity is None:
             return None
+        if phrase.spokes and entity.kind == "organization":
+            self.spokes_org = entity
+        if phrase.kind == "name" and entity.kind == "person" and not entity.gender and not entity.role_texts:
+            self._maybe_organisation(entity, tokens, cue)
         entity.spoke = True
         self.last_event[p_index] = entity
         role = phrase.title if not _only_honorifics(phrase.title) else ""
@@ -800,6 +1004,44 @@ class _Extractor:
             confidence=confidence.get(phrase.kind, 0.6),
         )
 
+    def _maybe_organisation(self, entity: Entity, tokens: list[Token], cue: int) -> None:
+        """'Acme said in a statement that it …': a name that calls itself "it" is an organisation."""
+        for index in range(cue + 1, min(len(tokens), cue + 9)):
+            token = tokens[index]
+            if token.is_quote or token.text[0] in _SENTENCE_END:
+                return
+            if token.lower in ("it", "its") and tokens[index - 1].lower in ("that", "said", "says", ","):
+                entity.kind = "organization"
+                return
+            if token.lower in ("he", "she", "his", "her", "they"):
+                return
+
+    def spokes_entity(self, phrase: NounPhrase) -> Entity | None:
+        """The organisation behind 'the spokesperson', 'a company spokesman', 'an Acme spokeswoman'."""
+        if phrase.kind != "role" or phrase.head not in _SPOKES:
+            return None
+        words = phrase.name.split()
+        modifiers = [w for w in words[:-1] if bare(w) not in lx.QUANTIFIERS and bare(w) not in lx.DESCRIPTOR_WORDS]
+        capitalised = [w for w in modifiers if w[:1].isupper()]
+        if capitalised and len(capitalised) == len(modifiers):
+            name = " ".join(capitalised)
+            name = name[:-2] if name.endswith(("'s", "’s")) else name
+            entity = self.registry.name(NounPhrase("org", phrase.text, name=name, head=bare(capitalised[-1])))
+            if entity is not None:
+                phrase.spokes = True
+            return entity
+        if modifiers and all(bare(w) in lx.ORG_NOUNS for w in modifiers):
+            entity = self.registry._recent_org(bare(modifiers[-1])) or self.registry.recent("organization")
+        elif not modifiers and phrase.definite:
+            entity = self.spokes_org
+        else:
+            return None
+        if entity is not None:
+            phrase.spokes = True
+            entity.add_alias(phrase.text)
+            self.registry.touch(entity)
+        return entity
+
     def _document_author(self, head: str) -> Entity | None:
         kind = {
             "letter": "letter",
@@ -812,11 +1054,40 @@ class _Extractor:
         }.get(head, "")
         for candidate in reversed(self.candidates):
             attribution = candidate.attribution
-            if attribution is None or attribution.entity is None:
+            if attribution is None or attribution.entity is None or candidate.dropped:
                 continue
             source = self.context.get(id(attribution.entity))
+            if candidate.sentence_text:
+                own = self.source_in(candidate.sentence_text, attribution.lemma, self._sentence_start(candidate))
+                source = own or source
             if not kind or (source is not None and source.kind == kind):
                 return attribution.entity
+        # A document introduced without a quote: "Acme issued a statement on Monday."
+        best: Entity | None = None
+        for entity in self.registry.entities:
+            source = self.context.get(id(entity))
+            if source is not None and source.kind == kind and (best is None or entity.last_seen > best.last_seen):
+                best = entity
+        return best
+
+    def _document_owner(self, phrase: NounPhrase) -> Entity | None:
+        """The owner named in a document phrase: "the company's status page", "Acme's statement"."""
+        words = phrase.text.split()
+        for index, word in enumerate(words[:-1]):
+            if not is_possessive(word):
+                continue
+            owner_text = " ".join(words[: index + 1])
+            owner_text = owner_text[:-2] if owner_text.endswith(("'s", "’s")) else owner_text.rstrip("'’")
+            owner = classify(owner_text, tokenize(owner_text, 0, len(owner_text)))
+            if owner is None or owner.kind not in ("name", "org", "group", "role"):
+                return None
+            if (
+                owner.kind == "name"
+                and len(owner.name.split()) == 1
+                and self.registry.name(owner, create=False) is None
+            ):
+                owner.kind = "org"
+            return self.registry.resolve(owner)
         return None
 
     def named_thing(self, tokens: list[Token], qi: int, low: int, content: str) -> bool:
@@ -825,7 +1096,17 @@ class _Extractor:
         if preceding.endswith(lx.NAME_INTRODUCERS):
             return True
         stripped = content.strip(" ,.;:!?")
-        return stripped.startswith(("@", "#")) and " " not in stripped
+        if stripped.startswith(("@", "#")) and " " not in stripped:
+            return True
+        # '"X", a phrase that …', 'the "plan X", the state-funded scheme': a name glossed by an appositive.
+        if qi + 2 < len(tokens) and tokens[qi + 1].text == "," and tokens[qi + 2].lower in ("a", "an", "the"):
+            gloss = [bare(t.text) for t in tokens[qi + 3 : qi + 6] if t.is_word]
+            if any(word in lx.LABEL_NOUNS for word in gloss[:2]):
+                return True
+            words = _WORD_RE.findall(content)
+            if qi > low and tokens[qi - 1].lower in ("the", "a", "an") and len(words) <= 4 and content[-1:].isalnum():
+                return True
+        return False
 
     def non_statement(self, tokens: list[Token], qi: int, low: int, content: str) -> bool:
         """Scare quotes: titles, title-case names and echoes of earlier quotes inside a sentence."""
@@ -877,6 +1158,13 @@ class _Extractor:
 
     def build(self) -> list[ExtractedStatement]:
         statements: list[ExtractedStatement] = []
+        for candidate in self.candidates:
+            # An unnamed role named later in the article ("The chief executive of Acme …").
+            if candidate.attribution is not None and candidate.attribution.entity is not None:
+                named = self.registry.named_later(candidate.attribution.entity)
+                if named is not None:
+                    candidate.attribution.entity = named
+                    named.spoke = True
         carried: dict[int, ExtractedSource] = {}
         for candidate in self.candidates:
             if candidate.unattributed and candidate.attribution is None:
@@ -889,32 +1177,38 @@ class _Extractor:
             entity = attribution.entity
             if entity is None:
                 continue
-            spans = tuple(candidate.parts)
-            if candidate.kind == "partial":
-                # A full stop or comma closing a quoted fragment belongs to the sentence, not the quote.
-                spans = tuple((s, e - 1) if e - s > 1 and self.body[e - 1] in ".," else (s, e) for s, e in spans)
-            parts = tuple(self.body[s:e] for s, e in spans)
             source = self.source_for(candidate, entity, carried)
-            confidence = attribution.confidence
-            if not candidate.quote.closed:
-                confidence -= 0.2
-            if candidate.kind == "partial":
-                confidence -= 0.1
-            statements.append(
-                ExtractedStatement(
-                    quote=" ".join(parts),
-                    parts=parts,
-                    spans=spans,
-                    paragraph=candidate.paragraph,
-                    kind=candidate.kind,
-                    speaker=entity.name,
-                    speaker_as_written=attribution.as_written,
-                    role=attribution.role,
-                    cue=attribution.cue,
-                    source=source,
-                    confidence=round(max(0.05, min(1.0, confidence)), 2),
+            # A quote running over several paragraphs is one statement per paragraph.
+            groups: dict[int, list[tuple[int, int]]] = {}
+            for span in candidate.parts:
+                groups.setdefault(self.paragraph_at(span[0]), []).append(span)
+            for number, (paragraph, group) in enumerate(sorted(groups.items())):
+                kind = candidate.kind if number == 0 else "direct"
+                spans = tuple(group)
+                if kind == "partial":
+                    # A full stop or comma closing a quoted fragment belongs to the sentence, not the quote.
+                    spans = tuple((s, e - 1) if e - s > 1 and self.body[e - 1] in ".," else (s, e) for s, e in spans)
+                parts = tuple(self.body[s:e] for s, e in spans)
+                confidence = attribution.confidence
+                if not candidate.quote.closed:
+                    confidence -= 0.2
+                if kind == "partial":
+                    confidence -= 0.1
+                statements.append(
+                    ExtractedStatement(
+                        quote=" ".join(parts),
+                        parts=parts,
+                        spans=spans,
+                        paragraph=paragraph,
+                        kind=kind,
+                        speaker=entity.name,
+                        speaker_as_written=attribution.as_written,
+                        role=attribution.role,
+                        cue=attribution.cue,
+                        source=source,
+                        confidence=round(max(0.05, min(1.0, confidence)), 2),
+                    )
                 )
-            )
         return statements
 
     def source_for(
@@ -959,6 +1253,48 @@ def _after_dateline(tokens: list[Token], low: int, high: int) -> int:
     return low
 
 
+_NICKNAME_RE = re.compile(r"[^\W\d_][\w.'’\-]*(?: [^\W\d_][\w.'’\-]*)?")
+
+
+def _is_nickname(body: str, quote: RawQuote) -> bool:
+    """A short capitalised quote between two capitalised words of one name ('Marcus "Ace" Brooks')."""
+    if len(quote.parts) != 1:
+        return False
+    (start, end), (c_start, c_end) = quote.outer[0], quote.parts[0]
+    content = body[c_start:c_end]
+    if not content[:1].isupper() or not _NICKNAME_RE.fullmatch(content):
+        return False
+    before = body[max(0, start - 40) : start]
+    after = body[end : end + 40]
+    if not (before.endswith(" ") and after.startswith(" ")):
+        return False
+    left = before.split()[-1:] if before.split() else []
+    right = after.split()[:1]
+    return bool(
+        left
+        and right
+        and left[0][:1].isupper()
+        and right[0][:1].isupper()
+        and left[0][-1:].isalpha()
+        and bare(left[0]) not in lx.STOP_WORDS
+    )
+
+
+def _verb_follows(tokens: list[Token], end: int, high: int) -> bool:
+    """Whether the word after a subject looks like a finite verb ('Northjet cancelled', 'Acme has')."""
+    if end + 1 >= high:
+        return False
+    word = tokens[end + 1].lower
+    if not tokens[end + 1].is_word or tokens[end + 1].is_cap:
+        return False
+    return (
+        word in _AUX_VERBS
+        or word in lx.CUE_FORMS
+        or word.endswith("ed")
+        or (word.endswith("s") and not word.endswith("ss") and len(word) > 3)
+    )
+
+
 def _is_role_word(word: str) -> bool:
     low = bare(word)
     return low in lx.TITLE_WORDS or low in lx.PERSON_NOUNS or low.endswith(lx.TITLE_SUFFIXES)
@@ -972,6 +1308,13 @@ def _title_case(words: list[str]) -> bool:
     minor = {"of", "the", "a", "an", "and", "or", "for", "to", "in", "on", "at", "by", "with", "its", "is"}
     major = [w for w in words if w.lower() not in minor]
     return bool(major) and all(w[0].isupper() or w[0].isdigit() for w in major) and len(words) <= 12
+
+
+def _common_phrase(phrase: NounPhrase, tokens: list[Token]) -> bool:
+    """An organisation or group named by a common noun phrase ("the president of the federation")."""
+    return phrase.kind in ("org", "group") and any(
+        t.is_word and not t.is_cap and t.lower not in ("the", "a", "an", "of", "and", "for") for t in tokens
+    )
 
 
 def _only_honorifics(title: str) -> bool:

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  (quote marks and apostrophes are this module's subject)
+# ruff: noqa: RUF001, SIM905  (quote marks and apostrophes are this module's subject)
 """In-article coreference: people, groups and organisations, and how later mentions find them."""
 
 from __future__ import annotations
@@ -28,6 +28,20 @@ _ABBREVIATED_TITLES = {
     "cllr": "councillor",
     "atty": "attorney",
 }
+_EXPANDED_TITLES: dict[str, set[str]] = {
+    "ceo": {"chief", "executive", "ceo"},
+    "cfo": {"chief", "financial", "officer", "cfo"},
+    "coo": {"chief", "operating", "officer", "coo"},
+    "cto": {"chief", "technology", "officer", "cto"},
+    "boss": {"boss", "executive", "head", "chief"},
+}
+# Heads that may stand for any named organisation ("the company" for "Andes Cobre").
+_GENERIC_ORG_HEADS = frozenset(
+    """company firm group business corporation operator provider maker carrier retailer lender insurer
+    startup utility airline manufacturer developer publisher broadcaster network organisation organization
+    brand chain producer supplier miner automaker carmaker bank club team side charity outlet platform
+    employer owner""".split()
+)
 _MALE = frozenset({"mr", "sir", "lord", "king", "prince", "father", "brother", "herr", "he"})
 _FEMALE = frozenset({"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister", "mme", "she"})
 
@@ -99,6 +113,21 @@ class Entity:
         )
 
 
+def _organisation_appositive(text: str) -> bool:
+    """Whether an appositive describes an organisation: "the cloud storage provider", "a trade group"."""
+    words = [bare(word) for word in text.split()]
+    if not words or words[0] not in ("a", "an", "the", "one"):
+        return False
+    for word in words[1:6]:
+        if word in lx.PERSON_NOUNS or word in lx.TITLE_WORDS:
+            return False
+        if word in lx.ORG_NOUNS or word in lx.ORG_WORDS:
+            return True
+        if word in ("of", "for", "at", "in", "with", "who", "which", "that", "and", ","):
+            return False
+    return False
+
+
 class Registry:
     """Entities of one article in order of creation, with recency for pronouns."""
 
@@ -145,7 +174,17 @@ class Registry:
     def name(self, phrase: NounPhrase, *, create: bool = True, touch: bool = True) -> Entity | None:
         """The person (or organisation) a name phrase refers to; new entity when unseen."""
         kind = "organization" if phrase.kind == "org" else "group" if phrase.kind == "group" else "person"
+        if kind == "person" and phrase.appositive and _organisation_appositive(phrase.appositive):
+            kind = "organization"  # "Skyvault, the cloud storage provider, said"
         entity = self._find_name(phrase.name, kind)
+        if entity is None and kind == "organization" and phrase.kind == "name":
+            entity = self._find_name(phrase.name, "person")
+            if entity is not None and not entity.gender:
+                entity.kind = "organization"
+        if entity is None and kind == "person":
+            # "Skyvault" once introduced as a company stays one.
+            folded = fold(phrase.name)
+            entity = next((e for e in self.entities if e.kind == "organization" and fold(e.name) == folded), None)
         if entity is None:
             if not create:
                 return None
@@ -198,22 +237,25 @@ class Registry:
                     return self.touch(entity)
             return self.name(phrase)
         if phrase.kind == "org":
-            if phrase.name[:1].isupper():
+            if any(word[:1].isupper() for word in phrase.name.split()):
+                # "Andes Cobre", "the Gironde chamber of agriculture", "Chile's labor ministry".
                 return self.name(phrase)
             entity = self._recent_org(phrase.head) if phrase.definite else None
-            if entity is None and phrase.definite:
-                entity = self.recent("organization")
+            if entity is None and phrase.definite and phrase.head in _GENERIC_ORG_HEADS:
+                # "the company said" after "Andes Cobre …": the organisation last named.
+                entity = self._recent_named_org()
             if entity is not None:
                 entity.add_alias(phrase.text)
                 return self.touch(entity)
             return self.name(phrase)
         if phrase.kind == "role":
+            qualified = any(word[:1].isupper() for word in phrase.name.split())
             if phrase.definite:
-                entity = self._by_role(phrase.head)
+                entity = self._by_role(phrase.head, fallback=not qualified)
                 if entity is not None:
                     entity.add_alias(phrase.text)
                     return self.touch(entity)
-            if phrase.definite:
+            if phrase.definite and not qualified:
                 # "the striker said" with no striker introduced: the person last talked about.
                 entity = self.recent("person")
                 if entity is not None:
@@ -229,7 +271,7 @@ class Registry:
             return self.touch(entity)
         return None
 
-    def _by_role(self, head: str) -> Entity | None:
+    def _by_role(self, head: str, *, fallback: bool = True) -> Entity | None:
         head = _ABBREVIATED_TITLES.get(head, head)
         best: Entity | None = None
         for entity in self.entities:
@@ -237,8 +279,20 @@ class Registry:
                 continue
             if best is None or entity.last_seen > best.last_seen:
                 best = entity
-        if best is None and head in ("official", "man", "woman", "executive", "leader"):
+        if best is None and fallback and head in ("official", "man", "woman", "executive", "leader"):
             best = self.recent("person")
+        return best
+
+    def _recent_named_org(self) -> Entity | None:
+        best: Entity | None = None
+        for entity in self.entities:
+            if entity.kind != "organization" or not any(w[:1].isupper() for w in entity.name.split()):
+                continue
+            last = bare(entity.name.split()[-1])
+            if last in lx.ORG_NOUNS and last not in _GENERIC_ORG_HEADS:
+                continue  # "the company" is not "Chile's labor ministry"
+            if best is None or entity.last_seen > best.last_seen:
+                best = entity
         return best
 
     def _recent_org(self, head: str) -> Entity | None:
@@ -246,11 +300,42 @@ class Registry:
         for entity in self.entities:
             if entity.kind != "organization":
                 continue
-            if head not in fold(entity.name) and head not in {fold(r) for _, r in entity.roles}:
+            described = " ".join(fold(text) for text in entity.role_texts).split()
+            if (
+                head not in fold(entity.name)
+                and head not in {fold(r) for _, r in entity.roles}
+                and head not in described
+            ):
                 continue
             if best is None or entity.last_seen > best.last_seen:
                 best = entity
         return best
+
+    def named_later(self, entity: Entity) -> Entity | None:
+        """The named person an unnamed role at a named organisation turns out to be.
+
+        "The chief executive of software company Brightloop said …" and, later, "Brightloop CEO Daniel
+        Greer": same organisation words, same office.
+        """
+        if entity.kind != "person" or entity.name != entity.description:
+            return None
+        words = entity.name.replace("-", " ").split()
+        organisation = {fold(w) for w in words if w[:1].isupper() and bare(w) not in lx.TITLE_WORDS}
+        lowered = [bare(w) for w in words]
+        head = lowered[lowered.index("of") - 1] if "of" in lowered[1:] else ""
+        if not organisation or not head:
+            return None
+        for other in self.entities:
+            if other is entity or other.kind != "person" or other.name == other.description:
+                continue
+            texts = " ".join([*other.role_texts, *other.aliases]).replace("-", " ")
+            known = {fold(bare(w)) for w in texts.split()}
+            titles = set()
+            for word in known:
+                titles |= _EXPANDED_TITLES.get(word, {word})
+            if organisation <= known and head in titles:
+                return other
+        return None
 
     def speakers(self) -> list[Entity]:
         return [entity for entity in self.entities if entity.spoke]

@@ -101,6 +101,24 @@ CUE_FORMS: dict[str, str] = _forms(
     "label labels labelled labeled labelling labeling",
     "characterise characterises characterised characterize characterizes characterized",
     "brand branded",
+    "confide confides confided confiding",
+    "indicate indicates indicated indicating",
+    "reason reasons reasoned reasoning",
+    "assure assures assured assuring",
+    "reassure reassures reassured reassuring",
+    "underline underlines underlined underlining",
+    "underscore underscores underscored underscoring",
+    "estimate estimates estimated estimating",
+    "clarify clarifies clarified clarifying",
+    "elaborate elaborates elaborated elaborating",
+    "summarise summarises summarised summarize summarizes summarized",
+    "hint hints hinted hinting",
+    "laugh laughs laughed laughing",
+    "sigh sighs sighed sighing",
+    "gush gushes gushed gushing",
+    "enthuse enthuses enthused enthusing",
+    "fume fumes fumed fuming",
+    "interject interjects interjected interjecting",
     "read reads",
     "begin begins began",
     "report reported",
@@ -130,6 +148,8 @@ PHRASAL = {
     "snap": "back",
 }
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+# Object pronouns that may name a speaker after a preposition ("according to him").
+OBJECT_PRONOUNS: dict[str, str] = {"him": "he", "her": "she", "them": "they"}
 
 HONORIFICS = frozenset(
     "mr mrs ms miss mx dr prof sir dame lord lady rev fr sen rep gov gen lt col maj capt sgt adm cmdr "
@@ -203,14 +223,17 @@ ORG_NOUNS = frozenset(
     embassy kremlin team club network broadcaster newspaper paper website airline carrier retailer
     manufacturer startup lender insurer operator utility watchdog prosecutor's prosecutors
     secretariat cabinet presidency palace junta regime coalition alliance bloc federation
-    league""".split()
+    league foundation chamber prefecture municipality tribunal panel inquiry district county trust
+    body institution nonprofit non-profit provider maker producer supplier developer publisher
+    consortium conglomerate service station""".split()
 )
 # Documents that "say" what their authors wrote: "the letter said", "the statement read".
 DOCUMENT_NOUNS = frozenset(
     """letter statement report essay article post tweet memo document filing release complaint lawsuit
     indictment ruling study survey paper communique communiqué op-ed column editorial note message
     announcement petition motion resolution declaration bill order judgment judgement verdict
-    affidavit email e-mail text transcript blog""".split()
+    affidavit email e-mail text transcript blog page website notice bulletin newsletter update advisory
+    guidance""".split()
 )
 # Person nouns: "the minister said", "an official said".
 PERSON_NOUNS = frozenset(
@@ -566,6 +589,12 @@ NAME_INTRODUCERS = (
     "rebranded as",
     "aka",
     "a.k.a.",
+)
+# Nouns that gloss a quoted name: '"Britain's sewer", a phrase that …', '"Plan B", the scheme …'.
+LABEL_NOUNS = frozenset(
+    """phrase term nickname slogan label name expression moniker motto catchphrase refrain euphemism
+    reference scheme programme program plan project operation initiative campaign policy hashtag
+    chant song title headline byword shorthand acronym""".split()
 )
 WORK_NOUNS = frozenset(
     """book books film films movie movies song songs album albums essay essays report reports article

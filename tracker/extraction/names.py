@@ -45,8 +45,11 @@ _CAPITAL_STOP = lx.STOP_WORDS | frozenset(
     separately also indeed nonetheless nevertheless similarly likewise speaking asked writing
     monday tuesday wednesday thursday friday saturday sunday january february march april june july
     august september october november december last next such both each every many some other
-    another according despite amid following earlier ahead unlike like in""".split()
+    another according despite amid following earlier ahead unlike like in around behind beyond within
+    along beside besides toward towards upon across among throughout near outside inside once thus
+    one whether asked""".split()
 )
+_NICKNAME_MARKS = ('"', "“", "”", "«", "»", "‘")
 _HONOURS = frozenset({"mp", "ms", "msp", "mep", "mla", "td", "qc", "kc", "obe", "mbe", "cbe", "phd", "md"})
 _NOUNS = lx.PERSON_NOUNS | lx.GROUP_NOUNS | lx.ORG_NOUNS | lx.TITLE_WORDS
 PREPOSITIONS = frozenset(
@@ -168,6 +171,7 @@ class NounPhrase:
     title: str = ""  # title before the name ("NATO Secretary-General")
     appositive: str = ""  # "NATO's former Supreme Allied Commander Europe"
     definite: bool = True
+    spokes: bool = False  # an unnamed spokesperson standing for an organisation
     start: int = 0
     end: int = 0
 
@@ -186,6 +190,8 @@ def classify(source: str, tokens: list[Token]) -> NounPhrase | None:
         if tokens[0].lower in ("we", "i"):
             return None
         return NounPhrase("pronoun", text, head=tokens[0].lower, start=start, end=end)
+    if len(tokens) == 1 and tokens[0].lower in lx.OBJECT_PRONOUNS:
+        return NounPhrase("pronoun", text, head=lx.OBJECT_PRONOUNS[tokens[0].lower], start=start, end=end)
     body = list(tokens)
     definite = True
     determined = tokens[0].lower in lx.QUANTIFIERS or is_possessive(tokens[0].text) or tokens[0].is_cap
@@ -217,6 +223,19 @@ def classify(source: str, tokens: list[Token]) -> NounPhrase | None:
                 break
     while len(body) > 1 and bare(body[-1].text) in _HONOURS:
         body = body[:-1]
+    for index, token in enumerate(body[1:-1], start=1):
+        if body[-1].is_cap:
+            break
+        if token.lower != "of" or body[index - 1].is_cap or not body[index - 1].is_word:
+            continue
+        # "the chamber of agriculture", "the president of the federation": the noun before "of" heads it.
+        left = bare(body[index - 1].text)
+        phrase = _span_text(source, body)
+        if left in lx.ORG_NOUNS or left in lx.ORG_WORDS:
+            return NounPhrase("org", text, name=phrase, head=left, definite=definite, start=start, end=end)
+        if left in lx.PERSON_NOUNS or left in lx.TITLE_WORDS:
+            return NounPhrase("role", text, name=phrase, head=left, definite=definite, start=start, end=end)
+        break
     head_token = body[-1]
     head = bare(head_token.text)
     if head.endswith("s") and head in lx.GROUP_NOUNS and (head_token.is_cap or not definite or len(body) > 1):
@@ -250,6 +269,19 @@ def classify(source: str, tokens: list[Token]) -> NounPhrase | None:
     prefix = body[:run_start]
     if len(run) == 1 and bare(run[0].text) in lx.HONORIFICS:
         return None
+    if (
+        prefix
+        and (prefix[-1].lower == "of" or bare(prefix[-1].text) in lx.ORG_NOUNS)
+        and "of" in [t.lower for t in prefix]
+    ):
+        # "the chief executive of software company Brightloop": a role at a named organisation.
+        of_index = [t.lower for t in prefix].index("of")
+        if of_index > 0 and not prefix[of_index - 1].is_cap:
+            left = bare(prefix[of_index - 1].text)
+            if left in lx.PERSON_NOUNS or left in lx.TITLE_WORDS:
+                return NounPhrase(
+                    "role", text, name=_span_text(source, body), head=left, definite=definite, start=start, end=end
+                )
     run_text = _span_text(source, run)
     if (run_text in lx.KNOWN_ORGS or is_org_word(run[-1].text)) and not is_title_word(run[-1].text):
         name = run_text[4:] if run_text.startswith("The ") else run_text
@@ -282,12 +314,16 @@ def classify(source: str, tokens: list[Token]) -> NounPhrase | None:
         )
     if all(is_place_word(t.text) or t.lower == "of" for t in name_tokens):
         return NounPhrase("org", text, name=_span_text(source, name_tokens), head=head, start=start, end=end)
-    while name_tokens and name_tokens[0].lower in lx.NAME_PARTICLES:
+    while name_tokens and name_tokens[0].lower in lx.NAME_PARTICLES and not name_tokens[0].is_cap:
         name_tokens = name_tokens[1:]
     if not name_tokens:
         return None
     title = _span_text(source, [t for t in title_tokens if t.lower not in lx.QUANTIFIERS])
-    return NounPhrase("name", text, name=_span_text(source, name_tokens), title=title, start=start, end=end)
+    name = _span_text(source, name_tokens)
+    if any(mark in name for mark in _NICKNAME_MARKS):
+        # 'Marcus "Ace" Brooks': the nickname is not part of the canonical name.
+        name = " ".join(token.text for token in name_tokens)
+    return NounPhrase("name", text, name=name, title=title, start=start, end=end)
 
 
 def _split_title(run: list[Token]) -> int:
@@ -362,6 +398,18 @@ def noun_phrase_before(source: str, tokens: list[Token], end: int, low: int) -> 
         elif _descriptor(token) and lowercase_words < 4:
             lowercase_words += 1
             collected.append(token)
+        elif (
+            collected
+            and lowercase_words < 3
+            and token.is_word
+            and low_word not in lx.STOP_WORDS
+            and index - 1 >= low
+            and (tokens[index - 1].lower in ("the", "a", "an") or is_possessive(tokens[index - 1].text))
+            and not any(t.is_cap for t in collected)
+        ):
+            # A noun modifier right after a determiner: "the company's status page".
+            lowercase_words += 1
+            collected.append(token)
         else:
             break
         index -= 1
@@ -375,6 +423,11 @@ def noun_phrase_before(source: str, tokens: list[Token], end: int, low: int) -> 
     return collected
 
 
+def self_cue(word: str) -> bool:
+    """A reporting verb form (ends a noun phrase read left to right)."""
+    return word in lx.CUE_FORMS and not word.endswith("s")
+
+
 def noun_phrase_after(tokens: list[Token], start: int, high: int) -> list[Token]:
     """Tokens of the noun phrase starting at tokens[start] (inverted attribution: said X)."""
     collected: list[Token] = []
@@ -386,6 +439,8 @@ def noun_phrase_after(tokens: list[Token], start: int, high: int) -> list[Token]
             break
         if not collected and low_word in lx.SUBJECT_PRONOUNS:
             return [token]
+        if not collected and low_word in lx.OBJECT_PRONOUNS and (index + 1 >= high or not tokens[index + 1].is_word):
+            return [token]  # "according to him", not "according to her lawyer"
         if low_word in ("a", "an", "the") or low_word in lx.QUANTIFIERS:
             if collected and low_word in ("a", "an", "the"):
                 break
@@ -415,6 +470,30 @@ def noun_phrase_after(tokens: list[Token], start: int, high: int) -> list[Token]
             collected.append(token)
         elif (
             collected
+            and token.is_word
+            and low_word not in lx.STOP_WORDS
+            and (collected[-1].lower == "of" or (is_possessive(collected[-1].text) and collected[-1].is_cap))
+            and any(t.is_cap or bare(t.text) in _NOUNS for t in tokens[index : min(high, index + 3)])
+        ):
+            # "the head of software company Brightloop", "the Senedd's climate change committee".
+            collected.append(token)
+            index += 1
+            while (
+                index < high
+                and tokens[index].is_word
+                and not tokens[index].is_cap
+                and tokens[index].lower not in lx.STOP_WORDS
+                and not self_cue(tokens[index].lower)
+                and len(collected) < 12
+            ):
+                collected.append(tokens[index])
+                if bare(tokens[index].text) in _NOUNS:
+                    index += 1
+                    break
+                index += 1
+            continue
+        elif (
+            collected
             and not collected[-1].is_cap
             and bare(collected[-1].text) in _NOUNS - lx.DESCRIPTOR_WORDS
             and not is_title_word(token.text)
@@ -427,6 +506,8 @@ def noun_phrase_after(tokens: list[Token], start: int, high: int) -> list[Token]
         else:
             break
         index += 1
+    while collected and collected[-1].lower in ("of", "and", "the", "a", "an"):
+        collected.pop()
     return collected
 
 

@@ -15,7 +15,10 @@ from functools import lru_cache
 
 # Longest alternatives first: a doubled closing single mark stands for a closing double mark.
 _MARK_RE = re.compile(r"``|''|’’|[\"“”„‟«»‹›'‘’‚]")
-_DOUBLE = frozenset({'"', "“", "”", "„", "‟", "«", "»", "``", "''", "’’"})
+_DOUBLE = frozenset({'"', "“", "”", "„", "‟", "``", "''", "’’"})
+# Guillemets are a family of their own: French and translated copy nests “…” inside « … ».
+_GUILLEMETS = frozenset({"«", "»"})
+_SPEECH_FAMILIES = frozenset({"double", "guillemet"})
 _OPENERS = frozenset({"“", "„", "‟", "«", "``", "‘", "‚", "‹"})
 _CLOSERS = frozenset({"”", "»", "''", "’’", "›"})
 _LEFT_OPEN = set(" \t\n([{<—–-/\u00a0") | set("\"“„«‘'‚‹`")
@@ -30,7 +33,7 @@ _ELISION_RE = re.compile(
 class RawQuote:
     """An outermost quoted passage: content spans (marks excluded) and mark spans, per paragraph."""
 
-    family: str  # "double" or "single"
+    family: str  # "double", "guillemet" or "single"
     parts: list[tuple[int, int]] = field(default_factory=list)
     outer: list[tuple[int, int]] = field(default_factory=list)
     paragraphs: list[int] = field(default_factory=list)
@@ -54,6 +57,8 @@ class _Open:
 
 
 def _family(mark: str) -> str:
+    if mark in _GUILLEMETS:
+        return "guillemet"
     return "double" if mark in _DOUBLE else "single"
 
 
@@ -133,7 +138,7 @@ def scan_quotes(
         marks = list(_MARK_RE.finditer(text, p_start, p_end))
         roles = [_role(text, m.start(), m.end(), m.group()) for m in marks]
         # Closing candidates ahead let a plural possessive (workers') stay an apostrophe.
-        last_close = {"double": -1, "single": -1}
+        last_close = {"double": -1, "guillemet": -1, "single": -1}
         for position, (match, role) in enumerate(zip(marks, roles, strict=True)):
             if role in ("close", "close_or_apos"):
                 last_close[_family(match.group())] = position
@@ -160,7 +165,7 @@ def scan_quotes(
                 role = "close"
             if role == "close":
                 if not has_family:
-                    if family == "double":
+                    if family in _SPEECH_FAMILIES:
                         problems.append((index, "unmatched closing quote mark"))
                     continue
                 while stack and stack[-1].family != family:
@@ -203,9 +208,9 @@ def scan_quotes(
                 current.paragraphs.append(index)
             carry = (current, outer.family, reopen)
             continue
-        if outer.family == "double" or outer.char == "‘":
+        if outer.family in _SPEECH_FAMILIES or outer.char == "‘":
             problems.append((index, "unbalanced quote mark"))
-        if outer.family == "double" and c_end > c_start:
+        if outer.family in _SPEECH_FAMILIES and c_end > c_start:
             # An unclosed quote most likely runs to the end of its paragraph.
             current.parts.append((c_start, c_end))
             current.outer.append((outer.mark_start, p_end))

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001  (curly quote marks are what this checker looks for)
 """Mechanical checks of the held-out gold files (run: python3 verify_gold.py).
 
 Checks, for every NN_slug.txt / NN_slug.gold.json pair in this directory:
@@ -19,6 +20,7 @@ import json
 import os
 import re
 import sys
+from pathlib import Path
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 BOILERPLATE = {"01": 1, "02": 2, "05": 2, "09": 1, "10": 1}
@@ -26,15 +28,14 @@ OPEN = "“‘\"«'"
 CLOSE = "”’\"»'"
 SPACES = " \u00a0\u202f"
 MEDIA = {"speech", "interview", "tweet", "letter", "essay", "article", "statement", "unknown"}
-FIELDS = {"speaker", "speaker_as_written", "quote", "parts", "paragraph", "cue", "medium",
-          "original_source", "kind"}
+FIELDS = {"speaker", "speaker_as_written", "quote", "parts", "paragraph", "cue", "medium", "original_source", "kind"}
 
 
 def body_paragraphs(path):
-    text = open(path, encoding="utf-8").read()
+    text = Path(path).read_text(encoding="utf-8")
     blocks = [b.strip("\n") for b in re.split(r"\n[ \t]*\n", text.strip())]
     n_boiler = BOILERPLATE.get(os.path.basename(path)[:2], 0)
-    return blocks[2:len(blocks) - n_boiler]
+    return blocks[2 : len(blocks) - n_boiler]
 
 
 def bounded_spans(para, needle):
@@ -57,7 +58,7 @@ def bounded_spans(para, needle):
 def check(gold_path):
     errors = []
     seed = os.path.basename(gold_path).replace(".gold.json", ".txt")
-    gold = json.load(open(gold_path, encoding="utf-8"))
+    gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
     if gold.get("seed") != seed:
         errors.append(f"seed field {gold.get('seed')!r} != {seed!r}")
     for key in ("publication", "title", "author", "published", "statements", "non_statements"):
@@ -104,8 +105,8 @@ def check(gold_path):
     for k, para in enumerate(paras):
         for i, ch in enumerate(para):
             nested_unlisted = i in inner[k] and i not in ns_covered[k]
-            if ch in "“”«»\"‘" and (i not in covered[k] or nested_unlisted):
-                errors.append(f"uncovered mark {ch!r} in paragraph {k}: ...{para[max(0, i - 30):i + 30]!r}...")
+            if ch in '“”«»"‘' and (i not in covered[k] or nested_unlisted):
+                errors.append(f"uncovered mark {ch!r} in paragraph {k}: ...{para[max(0, i - 30) : i + 30]!r}...")
     return gold, errors
 
 
@@ -115,13 +116,19 @@ def main():
     for gold_path in sorted(glob.glob(os.path.join(HERE, "*.gold.json"))):
         gold, errors = check(gold_path)
         sts = gold["statements"]
-        counts = (len(sts), sum(s["kind"] == "partial" for s in sts),
-                  sum(bool(s.get("borderline")) for s in sts), len(gold["non_statements"]))
-        for key, value in zip(totals, counts):
+        counts = (
+            len(sts),
+            sum(s["kind"] == "partial" for s in sts),
+            sum(bool(s.get("borderline")) for s in sts),
+            len(gold["non_statements"]),
+        )
+        for key, value in zip(totals, counts, strict=True):
             totals[key] += value
         status = "OK " if not errors else "ERR"
-        print(f"{status} {os.path.basename(gold_path)}: statements={counts[0]} partial={counts[1]} "
-              f"borderline={counts[2]} non_statements={counts[3]}")
+        print(
+            f"{status} {os.path.basename(gold_path)}: statements={counts[0]} partial={counts[1]} "
+            f"borderline={counts[2]} non_statements={counts[3]}"
+        )
         for e in errors:
             print("    " + e)
         failed |= bool(errors)

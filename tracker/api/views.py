@@ -1,0 +1,250 @@
+"""API viewsets: each is its queryset, serializer and FilterSet on top of ``TrackerViewSet``."""
+
+import hashlib
+from itertools import islice
+
+from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
+from django.http import StreamingHttpResponse
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.dateparse import parse_datetime
+from django.utils.http import http_date
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import exceptions, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.renderers import BrowsableAPIRenderer
+from rest_framework.response import Response
+
+from tracker.models import Article, Publication, Review, Source, Speaker, Statement
+
+from .filters import (
+    ArticleFilterSet,
+    PublicationFilterSet,
+    ReviewFilterSet,
+    SourceFilterSet,
+    SpeakerFilterSet,
+    StatementFilterSet,
+)
+from .jsonld import claim_review
+from .pagination import KeysetCursorPagination
+from .renderers import JSONLDRenderer, ORJSONRenderer, StatementCSVRenderer
+from .schema import CLAIM_REVIEW_SCHEMA
+from .serializers import (
+    ArticleDetailSerializer,
+    ArticleSerializer,
+    PublicationSerializer,
+    ReviewSerializer,
+    SourceSerializer,
+    SpeakerSerializer,
+    StatementSerializer,
+)
+
+
+class Conflict(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "This conflicts with stored records."
+    default_code = "conflict"
+
+
+def last_modified(data):
+    """The newest ``updated`` among the top-level objects of a detail or list body, or None."""
+    items = data.get("results", [data]) if isinstance(data, dict) else data
+    stamps = [parse_datetime(item["updated"]) for item in items if isinstance(item, dict) and item.get("updated")]
+    return max(stamps) if stamps else None
+
+
+class ConditionalGetMixin:
+    """``ETag`` and ``Last-Modified`` on every successful GET, and 304 when ``If-None-Match`` matches.
+
+    The ETag hashes the rendered body, so it changes with anything the answer shows, an embedded speaker's
+    new name or a statement that became hidden included. ``Last-Modified`` (newest ``updated`` among the
+    objects shown) is informative only: a deletion does not advance it, so ``If-Modified-Since`` is not
+    honoured and clients revalidate with ``If-None-Match``.
+    """
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if request.method not in ("GET", "HEAD") or response.status_code != 200:
+            return response
+        if not isinstance(response, Response):
+            return response
+        # The body differs with the format and, through visibility, with the user.
+        patch_vary_headers(response, ["Accept", "Authorization", "Cookie"])
+        response.render()
+        etag = f'"{hashlib.sha256(response.content).hexdigest()[:40]}"'
+        response["ETag"] = etag
+        modified = last_modified(response.data)
+        if modified is not None:
+            response["Last-Modified"] = http_date(modified.timestamp())
+        return get_conditional_response(request, etag=etag, response=response)
+
+
+class TrackerViewSet(ConditionalGetMixin, viewsets.ModelViewSet):
+    """A model resource: list, retrieve, create, update, delete, with conditional GETs and safe writes.
+
+    Writes that would break a database constraint answer 400 (field errors) or 409 (conflict), never 500.
+    """
+
+    lookup_value_regex = "[0-9]+"
+
+    def handle_exception(self, exc):
+        # A CSV or JSON-LD body cannot carry an error message: errors are always JSON.
+        if getattr(self.request, "accepted_renderer", None) and self.request.accepted_renderer.format != "api":
+            self.request.accepted_renderer = ORJSONRenderer()
+            self.request.accepted_media_type = ORJSONRenderer.media_type
+        return super().handle_exception(exc)
+
+    def save(self, serializer, **kwargs):
+        try:
+            with transaction.atomic():
+                serializer.save(**kwargs)
+        except DjangoValidationError as error:
+            detail = error.message_dict if hasattr(error, "error_dict") else error.messages
+            raise exceptions.ValidationError(detail) from error
+        except IntegrityError as error:
+            raise Conflict() from error
+
+    def perform_create(self, serializer):
+        self.save(serializer)
+
+    def perform_update(self, serializer):
+        self.save(serializer)
+
+    def perform_destroy(self, instance):
+        try:
+            with transaction.atomic():
+                instance.delete()
+        except ProtectedError as error:
+            names = ", ".join(sorted({str(obj._meta.verbose_name_plural) for obj in error.protected_objects}))
+            raise Conflict(f"Still referenced by {names}; reassign or delete those first.") from error
+
+
+class PublicationViewSet(TrackerViewSet):
+    """Outlets that publish articles or host original statements."""
+
+    queryset = Publication.objects.all()
+    serializer_class = PublicationSerializer
+    filterset_class = PublicationFilterSet
+
+
+class SpeakerViewSet(TrackerViewSet):
+    """People, groups and organizations, with their aliases, roles, members and statement count."""
+
+    queryset = Speaker.objects.all()
+    serializer_class = SpeakerSerializer
+    filterset_class = SpeakerFilterSet
+
+    def get_queryset(self):
+        return super().get_queryset().with_statement_count(self.request.user)
+
+
+class ArticleViewSet(TrackerViewSet):
+    """Articles; the detail adds the body and the statements it reports."""
+
+    queryset = Article.objects.select_related("publication")
+    serializer_class = ArticleDetailSerializer
+    filterset_class = ArticleFilterSet
+
+    def get_serializer_class(self):
+        return ArticleSerializer if self.action == "list" else ArticleDetailSerializer
+
+    def get_queryset(self):
+        if self.action == "list":
+            return super().get_queryset().defer("body")
+        return super().get_queryset().with_visible_statements(self.request.user)
+
+
+class SourceViewSet(TrackerViewSet):
+    """Where statements were originally made."""
+
+    queryset = Source.objects.select_related("publisher").prefetch_related("speakers")
+    serializer_class = SourceSerializer
+    filterset_class = SourceFilterSet
+
+
+def batched(iterable, size):
+    iterator = iter(iterable)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+STATEMENT_FORMAT = OpenApiParameter(
+    "format",
+    OpenApiTypes.STR,
+    enum=["json", "csv"],
+    description="`csv` for flat rows (the list: every row matching the filters, unpaginated).",
+)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[STATEMENT_FORMAT],
+        responses={(200, "application/json"): StatementSerializer, (200, "text/csv"): OpenApiTypes.STR},
+    ),
+    retrieve=extend_schema(
+        parameters=[STATEMENT_FORMAT],
+        responses={(200, "application/json"): StatementSerializer, (200, "text/csv"): OpenApiTypes.STR},
+    ),
+)
+class StatementViewSet(TrackerViewSet):
+    """Statements with their speaker, article, original source and review embedded.
+
+    Rejected statements are shown only to curators (users with the change_statement permission); for everyone
+    else they are left out of lists and their detail is a 404 (``StatementQuerySet.visible_to``).
+    """
+
+    queryset = (
+        Statement.objects.with_embedded().with_sort_keys().order_by("-sort_published", "article_id", "position", "id")
+    )
+    serializer_class = StatementSerializer
+    filterset_class = StatementFilterSet
+    pagination_class = KeysetCursorPagination
+    renderer_classes = [ORJSONRenderer, BrowsableAPIRenderer, StatementCSVRenderer]
+    csv_chunk_size = 500
+
+    def get_queryset(self):
+        return super().get_queryset().visible_to(self.request.user)
+
+    def list(self, request, *args, **kwargs):
+        """Statements matching the filters, a cursor page at a time; ``?format=csv`` gives all of them."""
+        if request.accepted_renderer.format != StatementCSVRenderer.format:
+            return super().list(request, *args, **kwargs)
+        rows = self.filter_queryset(self.get_queryset()).iterator(chunk_size=self.csv_chunk_size)
+        chunks = (self.get_serializer(chunk, many=True).data for chunk in batched(rows, self.csv_chunk_size))
+        response = StreamingHttpResponse(
+            request.accepted_renderer.lines(chunks), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = 'attachment; filename="statements.csv"'
+        return response
+
+    @extend_schema(
+        summary="The statement's review as schema.org ClaimReview JSON-LD",
+        filters=False,
+        responses={(200, "application/ld+json"): OpenApiResponse(CLAIM_REVIEW_SCHEMA, "ClaimReview JSON-LD.")},
+    )
+    @action(detail=True, renderer_classes=[JSONLDRenderer, BrowsableAPIRenderer])
+    def claimreview(self, request, pk=None):
+        """404 when the statement has no review (or is not visible to you)."""
+        statement = self.get_object()
+        try:
+            review = statement.review
+        except ObjectDoesNotExist:
+            raise exceptions.NotFound("This statement has no review.") from None
+        return Response(claim_review(review, request))
+
+
+class ReviewViewSet(TrackerViewSet):
+    """Fact-check verdicts; a review of a statement you may not see is hidden too."""
+
+    queryset = Review.objects.select_related("statement__speaker", "reviewer")
+    serializer_class = ReviewSerializer
+    filterset_class = ReviewFilterSet
+
+    def get_queryset(self):
+        return super().get_queryset().filter(statement__in=Statement.objects.visible_to(self.request.user))
+
+    def perform_create(self, serializer):
+        self.save(serializer, reviewer=self.request.user)
