@@ -92,9 +92,9 @@ def test_group_members_from_the_article() -> None:
 
 def test_partial_quotes() -> None:
     result = extract_feature("partials.txt")
+    # Two fragments under one reporting verb in one sentence are one statement with two parts.
     assert [s.quote for s in result.statements] == [
-        "long overdue",
-        "transform",
+        "long overdue transform",
         "should not expect any more patience",
         "complacency",
     ]

@@ -55,6 +55,19 @@ _NOT_ADJACENT = frozenset({"find", "believe", "think", "report", "begin"})
 _OBJECT_PREPOSITIONS = frozenset(
     {"of", "to", "for", "by", "against", "on", "about", "from", "at", "than", "toward", "towards", "like"}
 )
+# Participles of writing a document ("a letter signed by …", "the statement, issued by …").
+_AUTHORING = _words("signed written sent drafted organised organized penned issued released authored published backed")
+# Verbs whose subject authors the document that follows ("200 doctors signed a letter").
+_SENDING = _words(
+    "signing signed sign sent sending send wrote writing write issued issuing issue released releasing "
+    "published publishing penned drafted circulated circulating filed filing submitted submitting"
+)
+_DOCUMENT_MODIFIERS = _words("open joint brief short new formal public private")
+_QUANTITY_WORDS = _words("more than fewer less nearly almost about around over some roughly at least dozens hundreds")
+_MESSAGE_NOUNS = _words(
+    "message verdict view warning word words assessment reaction response sentiment take plea advice answer "
+    "reply assurance promise"
+)
 _FRONTED = PREPOSITIONS | _words(
     "meanwhile however but and yet still separately later earlier speaking writing asked once "
     "when while as since although though instead also so then now today yesterday"
@@ -109,6 +122,8 @@ def _is_cue(tokens: list[Token], index: int) -> str:
     lemma = lx.CUE_FORMS.get(low, "")
     if not lemma or low == "state":
         return ""
+    if lemma == "call" and index + 1 < len(tokens) and tokens[index + 1].lower in ("on", "upon"):
+        lemma = "urge"  # "called on the world to '…'" urges; it names nothing
     particle = lx.PHRASAL.get(lemma)
     if particle and (index + 1 >= len(tokens) or tokens[index + 1].lower != particle):
         return ""
@@ -154,6 +169,13 @@ class _Extractor:
         self.cue_cache: dict[int, str] = {}
         self.phrase_cache: dict[tuple[int, int, int], NounPhrase | None] = {}
         self.source_cache: dict[tuple[int, int, str], ExtractedSource | None] = {}
+        # Who wrote the letter/statement/petition last mentioned, by document noun.
+        self.document_authors: dict[str, Entity] = {}
+        self.last_document: tuple[int, Entity] | None = None
+        self.sentence_documents: dict[int, Entity] = {}
+        # Speaker named by a paragraph's opening sentence without quotes: (entity, first mention, terse).
+        self.opening: dict[int, tuple[Entity, bool, bool]] = {}
+        self.known_ids: set[int] = set()
 
     def classify(self, tokens: list[Token]) -> NounPhrase | None:
         """names.classify memoised by span; callers get a copy they may change."""
@@ -295,6 +317,9 @@ class _Extractor:
             return None
         phrase_tokens = noun_phrase_before(self.body, tokens, index, low)
         phrase = self.classify(phrase_tokens) if phrase_tokens else None
+        located = self.people_at(tokens, phrase_tokens, phrase, low)
+        if located is not None:
+            phrase_tokens, phrase = located
         spokes = self.spokesperson_for(tokens, phrase_tokens, low)
         if spokes is not None:
             phrase, start = spokes
@@ -345,6 +370,109 @@ class _Extractor:
         start = tokens.index(phrase_tokens[0], low)
         return phrase, start
 
+    def note_document(self, sentence_text: str, lemma: str, offset: int, entity: Entity) -> None:
+        """'X said in an open letter …': a later "the letter said" is X's."""
+        source = self.source_in(sentence_text, lemma, offset)
+        if source is None or source.kind not in ("letter", "official_statement"):
+            return
+        noun = "letter" if source.kind == "letter" else bare(source.title.split()[-1]) if source.title else "statement"
+        self.document_authors[noun] = entity
+
+    def find_authors(self, tokens: list[Token], low: int, high: int, sentence_text: str) -> None:
+        """'X signed a letter …', 'a letter signed by X': X is the author whenever the letter speaks."""
+        self.sentence_documents = {}
+        for index in range(low, high):
+            token = tokens[index]
+            head = bare(token.text)
+            if token.is_cap or head not in lx.DOCUMENT_NOUNS:
+                continue
+            found: tuple[NounPhrase, int] | None = None
+            if index + 2 < high and tokens[index + 1].lower in _AUTHORING and tokens[index + 2].lower == "by":
+                found = self.agent_after(tokens, index + 3, high)
+            else:
+                verb = index - 1
+                while verb > low and (tokens[verb].lower in _DETERMINERS or tokens[verb].lower in _DOCUMENT_MODIFIERS):
+                    verb -= 1
+                if verb < index - 1 and verb >= low and tokens[verb].lower in _SENDING:
+                    found = self.subject_before(tokens, verb, low)
+            if found is None or found[0].kind not in ("name", "org", "group", "role"):
+                continue
+            entity = self.registry.resolve(found[0])
+            if entity is None:
+                continue
+            self.document_authors[head] = entity
+            self.sentence_documents[index] = entity
+            source = self.source_in(sentence_text, "", tokens[low].start)
+            if source is not None:
+                self.context[id(entity)] = source
+
+    def agent_after(self, tokens: list[Token], start: int, high: int) -> tuple[NounPhrase, int] | None:
+        """The agent after 'signed by': a noun phrase or a list ('300 doctors, nurses and teachers')."""
+        end = start
+        while end < high and (tokens[end].is_word or tokens[end].text[0].isdigit() or tokens[end].text == ","):
+            if tokens[end].text == "," and (
+                end + 1 >= high or not tokens[end + 1].is_word or tokens[end + 1].lower in ("which", "who", "that")
+            ):
+                break
+            if tokens[end].is_word and self.cue(tokens, end):
+                break
+            end += 1
+        words = tokens[start:end]
+        while words and words[-1].text == ",":
+            words.pop()
+        if not words:
+            return None
+        if not any(t.text == "," or t.lower == "and" for t in words):
+            found = self.phrase_after(tokens, start, end)
+            return (found[0], found[1]) if found is not None else None
+        first = 0
+        while first < len(words) and (
+            words[first].lower in _QUANTITY_WORDS or words[first].text[0].isdigit() or words[first].lower == "of"
+        ):
+            first += 1
+        kept = words[first:]
+        if not kept or not all(t.is_word or t.text == "," for t in kept) or any(t.is_cap for t in kept[:1]):
+            return None
+        text = self._text(words)
+        phrase = NounPhrase("group", text, name=self._text(kept), head=bare(kept[-1].text), definite=False)
+        phrase.start, phrase.end = words[0].start, words[-1].end
+        return phrase, start + len(words) - 1
+
+    def people_at(
+        self, tokens: list[Token], phrase_tokens: list[Token], phrase: NounPhrase | None, low: int
+    ) -> tuple[list[Token], NounPhrase] | None:
+        """'Forecasters at the Brightwater Centre said', 'an analyst at a bank said': people, not the place."""
+        if not phrase_tokens or phrase is None or phrase.kind not in ("org", "name"):
+            return None
+        first = tokens.index(phrase_tokens[0], low)
+        if first - 2 < low or tokens[first - 1].lower not in ("at", "from", "with"):
+            return None
+        head = tokens[first - 2]
+        word = bare(head.text)
+        plural = word.endswith("s") and (
+            word in lx.GROUP_NOUNS or word[:-1] in lx.PERSON_NOUNS or word.endswith(("ers", "ists", "ians"))
+        )
+        if not head.is_word or word in _SPOKES or not (plural or word in lx.PERSON_NOUNS):
+            return None
+        people = noun_phrase_before(self.body, tokens, first - 2, low)
+        if not people or people[-1] is not head:
+            return None
+        start = tokens.index(people[0], low)
+        while start < first - 2 and tokens[start].lower in lx.QUANTIFIERS:
+            start += 1
+        if (
+            not plural
+            and start == first - 2
+            and not (first - 3 >= low and tokens[first - 3].lower in ("a", "an", "one"))
+        ):
+            return None  # "the analyst at X" is someone already introduced
+        all_tokens = tokens[tokens.index(people[0], low) : tokens.index(phrase_tokens[-1], low) + 1]
+        name = self._text(tokens[start : tokens.index(phrase_tokens[-1], low) + 1])
+        kind = "group" if plural else "role"
+        found = NounPhrase(kind, self._text(all_tokens), name=name, head=word, definite=False)
+        found.start, found.end = all_tokens[0].start, all_tokens[-1].end
+        return all_tokens, found
+
     def spokesperson_for(
         self, tokens: list[Token], phrase_tokens: list[Token], low: int
     ) -> tuple[NounPhrase, int] | None:
@@ -381,6 +509,8 @@ class _Extractor:
             return True
         if first.lower.endswith("ing") and first.lower in lx.CUE_FORMS | {"speaking": "", "writing": ""}:
             return True
+        if first.lower in _AUTHORING and len(tokens) > 2 and tokens[1].lower == "by":
+            return True  # "The letter, organised by the committee chair, Ann Lee, says"
         if (
             first.lower in ("one", "both", "each", "part", "among")
             and len(tokens) > 1
@@ -512,6 +642,7 @@ class _Extractor:
             state = _ParagraphState()
             for low, high in self.sentences(tokens):
                 self.sentence(p_index, tokens, low, high, state)
+        self.look_ahead()
         self.finish_members()
         return self.build()
 
@@ -560,6 +691,17 @@ class _Extractor:
                 index = end + 1
                 continue
             phrase = self.classify(tokens[index : end + 1])
+            if (
+                phrase is not None
+                and phrase.kind == "name"
+                and index > low
+                and not tokens[index - 1].is_cap
+                and bare(tokens[index - 1].text) in lx.ORG_NOUNS
+                and not _is_role_word(tokens[index - 1].text)
+                and not phrase.title
+            ):
+                # "the consulting firm Arbor Data Works" is an organisation, never a 'she'.
+                phrase.kind = "org"
             governed = index > low and (
                 tokens[index - 1].lower in _OBJECT_PREPOSITIONS
                 or (
@@ -586,11 +728,18 @@ class _Extractor:
 
     def sentence(self, p_index: int, tokens: list[Token], low: int, high: int, state: _ParagraphState) -> None:
         sentence_text = self.masked[tokens[low].start : tokens[high - 1].end]
+        self.known_ids = {id(entity) for entity in self.registry.entities} if low == 0 else self.known_ids
         cues = [i for i in range(low, high) if self.cue(tokens, i)]
         quote_indices = [i for i in range(low, high) if tokens[i].is_quote]
         first_quote = quote_indices[0] if quote_indices else high
-        # Names before the first quote are seen before the quote's speaker is resolved.
-        subject = self.register_mentions(tokens, low, first_quote, subject=True)
+        # Names before the first quote are seen before the quote's speaker is resolved, except those
+        # after a pronoun subject's cue: in 'He added that benching Price …' Price is not who 'he' is.
+        split = first_quote
+        pronoun_cue = next((c for c in cues if c < first_quote), -1)
+        if pronoun_cue > low and tokens[pronoun_cue - 1].lower in lx.SUBJECT_PRONOUNS:
+            split = pronoun_cue
+        subject = self.register_mentions(tokens, low, split, subject=True)
+        self.find_authors(tokens, low, high, sentence_text)
         if subject is not None and not quote_indices:
             # "A group of doctors sent a letter …": later quotes of theirs come from that letter.
             source = self.source_in(sentence_text, "", tokens[low].start)
@@ -598,6 +747,8 @@ class _Extractor:
                 self.context[id(subject)] = source
         used_until = low - 1
         self.post_end = low - 1
+        known = len(self.candidates)
+        known_ids = self.known_ids
         for qi in quote_indices:
             quote, number = self.quote_of(tokens[qi])
             if number > 0:
@@ -610,6 +761,13 @@ class _Extractor:
                 used_until = qi
                 continue
             self.attribute_quote(candidate, tokens, qi, low, high, cues, used_until)
+            if self.same_cue(candidate, self.candidates[known:], tokens, qi):
+                used_until = qi
+                continue
+            if candidate.attribution is not None and candidate.attribution.entity is not None:
+                self.note_document(
+                    sentence_text, candidate.attribution.lemma, tokens[low].start, candidate.attribution.entity
+                )
             if len(quote.parts) > 1 and candidate.attribution is None:
                 candidate.dropped = False  # decided when its last paragraph is read
             self.candidates.append(candidate)
@@ -623,7 +781,11 @@ class _Extractor:
                 self.post_end = max(self.post_end, qi)
             state.previous = candidate
             state.used_until = used_until
-        self.register_mentions(tokens, first_quote, high, subject=False)
+        self.register_mentions(tokens, split, high, subject=False)
+        spoken = [c.attribution.entity for c in self.candidates[known:] if c.attribution and c.attribution.entity]
+        if spoken:
+            # Whoever spoke stays likelier to be the next 'he'/'she' than a name they mentioned.
+            self.registry.touch(spoken[-1])
         # Reported speech without quote marks still sets who is talking and where.
         for cue in cues:
             if cue <= used_until:
@@ -637,6 +799,11 @@ class _Extractor:
             ):
                 continue
             found = self.subject_before(tokens, cue, low)
+            inverted = found is None and all(not t.is_word or t.lower == "so" for t in tokens[low:cue])
+            if inverted:
+                # "So says Ann Lee, a farmer." / "Said Ann Lee: …"
+                after = self.phrase_after(tokens, cue + 1, high)
+                found = (after[0], cue + 1) if after is not None else None
             if found is None or found[0].kind not in ("name", "pronoun", "group", "role", "org"):
                 continue
             entity = self.registry.resolve(found[0])
@@ -644,12 +811,60 @@ class _Extractor:
                 continue
             if found[0].kind == "name" and entity.kind == "person" and not entity.gender and not entity.role_texts:
                 self._maybe_organisation(entity, tokens, cue)
+            if low == 0 and not quote_indices and p_index not in self.opening:
+                terse = inverted or (cue + 2 >= high) or tokens[cue + 1].text in (".", ",")
+                self.opening[p_index] = (entity, id(entity) not in known_ids, terse)
             self.last_event[p_index] = entity
             source = self.source_in(sentence_text, lemma, tokens[low].start)
             if source is not None:
                 self.context[id(entity)] = source
+                self.note_document(sentence_text, lemma, tokens[low].start, entity)
         if quote_indices:
             state.used_until = max(state.used_until, used_until)
+        elif low == 0 and p_index not in self.opening:
+            named = self.message_from(tokens, low, high)
+            if named is not None:
+                self.opening[p_index] = (named, id(named) not in known_ids, True)
+            elif subject is not None and subject.kind == "person" and id(subject) not in known_ids:
+                self.opening[p_index] = (subject, True, False)
+
+    def message_from(self, tokens: list[Token], low: int, high: int) -> Entity | None:
+        """'That was the message from Ann Lee, …': the speaker of the quote before."""
+        for index in range(low + 1, min(high - 1, low + 12)):
+            if tokens[index].lower == "from" and bare(tokens[index - 1].text) in _MESSAGE_NOUNS:
+                found = self.phrase_after(tokens, index + 1, high)
+                if found is not None and found[0].kind in ("name", "role", "org", "group"):
+                    return self.registry.resolve(found[0])
+        return None
+
+    def look_ahead(self) -> None:
+        """A quote-only paragraph whose speaker the next paragraph names ('"…" / That was the message from X.')."""
+        for candidate in self.candidates:
+            if candidate.merged_into is not None or len(candidate.quote.parts) > 1:
+                continue
+            attribution = candidate.attribution
+            if attribution is not None and attribution.mode != "continuation":
+                continue
+            if attribution is None and not candidate.dropped:
+                continue
+            opening = self.opening.get(candidate.paragraph + 1)
+            if opening is None or not self._quote_only_paragraph(candidate):
+                continue
+            entity, fresh, terse = opening
+            if attribution is not None and (attribution.entity is entity or not (fresh and terse)):
+                continue
+            if attribution is None and candidate.unattributed is False and not terse and not fresh:
+                continue
+            entity.spoke = True
+            candidate.attribution = Attribution(entity, "", "", "", "ahead", confidence=0.5)
+            candidate.dropped = False
+            candidate.unattributed = False
+            candidate.kind = "direct"
+
+    def _quote_only_paragraph(self, candidate: _Candidate) -> bool:
+        start, end = self.article.paragraphs[candidate.paragraph]
+        outer_start, outer_end = candidate.quote.outer[0]
+        return not _WORD_RE.search(self.body[start:outer_start]) and not _WORD_RE.search(self.body[outer_end:end])
 
     def continue_quote(
         self, quote: RawQuote, number: int, tokens: list[Token], qi: int, high: int, p_index: int
@@ -702,12 +917,13 @@ class _Extractor:
             words = [t for t in between if t.is_word]
             quote_only = qi == low and all(not t.is_word for t in tokens[qi + 1 : high])
             first = state.used_until + 1
+            outside = _outside_parentheses(tokens, first, qi)
             joined = (
                 quote_only
                 and 0 < len(words) <= 16
                 and between[-1].text in _SENTENCE_END | {","}
-                and not any(t.is_quote or t.text[0] in _SENTENCE_END for t in between[:-1])
-                and not any(self.cue(tokens, i) not in ("", *_NEEDS_OBJECT, *_NOT_ADJACENT) for i in range(first, qi))
+                and not any(tokens[i].is_quote or tokens[i].text[0] in _SENTENCE_END for i in outside[:-1])
+                and not any(self._new_speech(tokens, i) for i in outside)
             ) or (quote_only and not words)
         if not joined:
             return False
@@ -723,6 +939,36 @@ class _Extractor:
             and len(first_words) >= 5
         ):
             previous.kind = "direct"
+        return True
+
+    def _new_speech(self, tokens: list[Token], index: int) -> bool:
+        """A cue that starts another act of speech ('after reading the statements' does not)."""
+        lemma = self.cue(tokens, index)
+        if lemma in ("", *_NEEDS_OBJECT, *_NOT_ADJACENT):
+            return False
+        return not (tokens[index].lower.endswith("ing") and index > 0 and tokens[index - 1].lower in PREPOSITIONS)
+
+    def same_cue(self, candidate: _Candidate, earlier: list[_Candidate], tokens: list[Token], qi: int) -> bool:
+        """Fragments introduced by one reporting verb in one sentence are one statement with parts.
+
+        'X wrote that Y had "a" and had "b"': the second fragment joins the first; '… "a" and that Z
+        "b"' opens a second reported clause and stays a statement of its own.
+        """
+        attribution = candidate.attribution
+        if attribution is None or candidate.dropped or attribution.mode != "embedded" or len(candidate.quote.parts) > 1:
+            return False
+        previous = next((c for c in reversed(earlier) if c.merged_into is None and not c.dropped), None)
+        if previous is None or previous.attribution is None or len(previous.quote.parts) > 1:
+            return False
+        if previous.attribution.mode != "embedded" or previous.attribution.cue_index != attribution.cue_index:
+            return False
+        if previous.attribution.entity is not attribution.entity:
+            return False
+        if any(t.lower in ("that", "whether") for t in tokens[previous.token_index + 1 : qi]):
+            return False
+        previous.parts.extend(candidate.quote.parts)
+        candidate.merged_into = previous
+        self.candidates.append(candidate)
         return True
 
     def attribute_quote(
@@ -789,6 +1035,12 @@ class _Extractor:
             candidate.attribution = framed
             candidate.kind = "partial" if any(t.is_word for t in tokens[framed.end_index + 1 : qi]) else "direct"
             return
+        # 3c. A colon with no reporting verb: 'Ann Lee had a simple message: "…"'.
+        colon = self.colon_speaker(tokens, qi, low, high, cues)
+        if colon is not None:
+            candidate.attribution = colon
+            candidate.kind = "direct"
+            return
         # 4. A quote-only sentence carries on the last speaker.
         only_quote = all(not t.is_word or t.lower in _CONNECTORS for t in tokens[low:high] if not t.is_quote)
         words = len(_WORD_RE.findall(content))
@@ -801,6 +1053,34 @@ class _Extractor:
                 return
         candidate.dropped = True
         candidate.unattributed = words >= 8
+
+    def colon_speaker(self, tokens: list[Token], qi: int, low: int, high: int, cues: list[int]) -> Attribution | None:
+        """The subject of a verbless clause ending in a colon before a closing quote."""
+        if qi - 1 <= low or tokens[qi - 1].text != ":":
+            return None
+        if any(t.is_word for t in tokens[qi + 1 : high]) or any(low <= c < qi for c in cues):
+            return None
+        if any(t.is_quote for t in tokens[low:qi]):
+            return None
+        p_index = self.paragraph_at(tokens[qi].start)
+        owner = {"his": "he", "her": "she", "their": "they"}.get(tokens[low].lower, "")
+        if owner and qi - 1 <= low + 3 and bare(tokens[qi - 2].text) in _MESSAGE_NOUNS:
+            # "Her answer: '…'", "His message to the board: '…'".
+            pronoun = NounPhrase("pronoun", tokens[low].text, head=owner)
+            return _verbless(self.attribute(pronoun, tokens, qi - 1, "pre", low, p_index, low))
+        found = self.main_subject(tokens, low, qi - 1)
+        if found is not None and found[0].kind in ("name", "role", "org", "group", "pronoun"):
+            start = _after_dateline(tokens, low, qi)
+            return _verbless(self.attribute(found[0], tokens, qi - 1, "pre", found[1], p_index, start))
+        # "The filing quoted an email Lee sent to a colleague: …": the sender speaks.
+        for index in range(low + 1, qi - 1):
+            if tokens[index].lower not in _SENDING | _words("texted emailed tweeted posted"):
+                continue
+            phrase_tokens = noun_phrase_before(self.body, tokens, index - 1, low)
+            phrase = self.classify(phrase_tokens) if phrase_tokens else None
+            if phrase is not None and phrase.kind in ("name", "pronoun"):
+                return _verbless(self.attribute(phrase, tokens, qi - 1, "pre", index - 1, p_index, low))
+        return None
 
     def framing_speaker(self, tokens: list[Token], qi: int, low: int) -> Attribution | None:
         """Speaker of a verbless frame opening the sentence: 'For X, …', 'In the words of X, …', 'To X, …'."""
@@ -896,6 +1176,43 @@ class _Extractor:
             return "direct"
         return "partial"
 
+    def authored_document(self, tokens: list[Token], cue: int, low: int) -> tuple[Entity, int] | None:
+        """'X signed a letter warning …', 'a letter signed by X, which urged …': (author, document index)."""
+        if cue - 1 >= low and cue - 1 in self.sentence_documents:
+            return self.sentence_documents[cue - 1], cue - 1
+        if cue - 2 >= low and tokens[cue - 1].lower in ("which", "that") and tokens[cue - 2].text == ",":
+            earlier = [index for index in self.sentence_documents if low <= index < cue - 2]
+            if earlier:
+                return self.sentence_documents[max(earlier)], max(earlier)
+        for index in sorted(self.sentence_documents, reverse=True):
+            # "A letter signed by 300 doctors urged …": the letter is the subject, not the doctors.
+            if (
+                low <= index < cue - 3 <= index + 25
+                and tokens[index + 1].lower in _AUTHORING
+                and tokens[index + 2].lower == "by"
+                and not any(self.cue(tokens, between) for between in range(index + 3, cue))
+            ):
+                return self.sentence_documents[index], index
+        return None
+
+    def entity_attribution(
+        self, entity: Entity, tokens: list[Token], start: int, cue: int, p_index: int
+    ) -> Attribution:
+        entity.spoke = True
+        self.last_event[p_index] = entity
+        self.registry.touch(entity)
+        return Attribution(
+            entity,
+            self._text(tokens[start:cue]),
+            tokens[cue].text,
+            lx.CUE_FORMS.get(tokens[cue].lower, ""),
+            "embedded",
+            cue_index=cue,
+            end_index=cue,
+            role=_clean_role(entity.role_texts[0]) if entity.role_texts else "",
+            confidence=0.7,
+        )
+
     def cue_attribution(
         self,
         tokens: list[Token],
@@ -907,6 +1224,14 @@ class _Extractor:
         after: bool = False,
         high: int = 0,
     ) -> Attribution | None:
+        authored = self.authored_document(tokens, cue, low)
+        if authored is not None:
+            start = authored[1]
+            while start - 1 >= low and (
+                tokens[start - 1].lower in _DETERMINERS or tokens[start - 1].lower in _DOCUMENT_MODIFIERS
+            ):
+                start -= 1
+            return self.entity_attribution(authored[0], tokens, start, cue, p_index)
         if lemma == "according":
             found = self.phrase_after(tokens, cue + 2, high or len(tokens))
             if found is None:
@@ -975,11 +1300,27 @@ class _Extractor:
         if entity is None:
             entity = self.registry.resolve(phrase)
         if phrase.kind == "document":
-            entity = self._document_owner(phrase) or self._document_author(phrase.head)
+            entity = (
+                self._document_owner(phrase)
+                or self.document_authors.get(phrase.head)
+                or self._document_author(phrase.head)
+            )
+        if (
+            phrase.kind == "pronoun"
+            and phrase.head == "it"
+            and self.last_document is not None
+            and self.last_document[0] in (p_index, p_index - 1)
+        ):
+            # "The letter says … It urges …": the document is still talking.
+            entity = self.last_document[1]
+            self.registry.touch(entity)
+        self.last_document = None
         if entity is None:
             return None
         if phrase.spokes and entity.kind == "organization":
             self.spokes_org = entity
+        if phrase.kind == "document":
+            self.last_document = (p_index, entity)
         if phrase.kind == "name" and entity.kind == "person" and not entity.gender and not entity.role_texts:
             self._maybe_organisation(entity, tokens, cue)
         entity.spoke = True
@@ -1092,7 +1433,7 @@ class _Extractor:
 
     def named_thing(self, tokens: list[Token], qi: int, low: int, content: str) -> bool:
         """Names, titles of works, nicknames and handles: 'the so-called "X"', 'an essay entitled "Y"'."""
-        preceding = " ".join(t.lower for t in tokens[max(low, qi - 3) : qi])
+        preceding = " ".join(t.lower for t in tokens[max(low, qi - 4) : qi]).rstrip(" ,:")
         if preceding.endswith(lx.NAME_INTRODUCERS):
             return True
         stripped = content.strip(" ,.;:!?")
@@ -1250,6 +1591,8 @@ def _after_dateline(tokens: list[Token], low: int, high: int) -> int:
     for index in range(low + 1, min(high, low + 14)):
         if tokens[index].text in ("—", "–", "-", "--"):
             return index + 1
+        if tokens[index].text == ":" and all(t.text.isupper() or t.text == "," for t in tokens[low:index]):
+            return index + 1  # "CANBERRA:", "NEW DELHI:"
     return low
 
 
@@ -1278,6 +1621,29 @@ def _is_nickname(body: str, quote: RawQuote) -> bool:
         and left[0][-1:].isalpha()
         and bare(left[0]) not in lx.STOP_WORDS
     )
+
+
+def _verbless(attribution: Attribution | None) -> Attribution | None:
+    """An attribution without a reporting verb prints no cue."""
+    if attribution is not None:
+        attribution.cue = ""
+        attribution.lemma = ""
+    return attribution
+
+
+def _outside_parentheses(tokens: list[Token], start: int, end: int) -> list[int]:
+    """Indices in [start, end) not inside a parenthesis ('Sen. Jane Roe (D-Ore.), the sponsor')."""
+    kept: list[int] = []
+    depth = 0
+    for index in range(start, end):
+        text = tokens[index].text
+        if text == "(":
+            depth += 1
+        elif text == ")":
+            depth = max(0, depth - 1)
+        elif not depth:
+            kept.append(index)
+    return kept
 
 
 def _verb_follows(tokens: list[Token], end: int, high: int) -> bool:

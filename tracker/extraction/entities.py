@@ -115,16 +115,19 @@ class Entity:
 
 def _organisation_appositive(text: str) -> bool:
     """Whether an appositive describes an organisation: "the cloud storage provider", "a trade group"."""
-    words = [bare(word) for word in text.split()]
+    raw = text.split()
+    words = [bare(word) for word in raw]
     if not words or words[0] not in ("a", "an", "the", "one"):
         return False
-    for word in words[1:6]:
+    for position, word in enumerate(words[1:6], start=1):
+        if raw[position].endswith(("'s", "’s", "s'", "s’")):
+            continue  # "the company's chief executive": the possessor is no head
+        if word in ("of", "for", "at", "in", "with", "who", "which", "that", "and", ","):
+            return False
         if word in lx.PERSON_NOUNS or word in lx.TITLE_WORDS:
             return False
         if word in lx.ORG_NOUNS or word in lx.ORG_WORDS:
             return True
-        if word in ("of", "for", "at", "in", "with", "who", "which", "that", "and", ","):
-            return False
     return False
 
 

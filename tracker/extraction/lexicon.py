@@ -25,7 +25,7 @@ CUE_FORMS: dict[str, str] = _forms(
     "add adds added adding",
     "declare declares declared declaring",
     "tweet tweets tweeted tweeting",
-    "write writes wrote writing",
+    "write writes wrote writing written",
     "post posted posting",
     "note notes noted noting",
     "explain explains explained explaining",
@@ -153,7 +153,8 @@ OBJECT_PRONOUNS: dict[str, str] = {"him": "he", "her": "she", "them": "they"}
 
 HONORIFICS = frozenset(
     "mr mrs ms miss mx dr prof sir dame lord lady rev fr sen rep gov gen lt col maj capt sgt adm cmdr "
-    "pres amb atty supt insp det cllr sheikh rabbi imam messrs mme mlle herr brig cpl pte".split()
+    "pres amb atty supt insp det cllr sheikh rabbi imam messrs mme mlle herr brig cpl pte shri smt shrimati "
+    "kumari thiru tmt hon".split()
 )
 # Words of a job title; case-insensitive.  A capitalised run "Title Title Name Name" splits after them.
 TITLE_WORDS = frozenset(
@@ -177,7 +178,7 @@ TITLE_WORDS = frozenset(
     cabinet state affairs security intelligence energy environment agriculture transport labour labor
     culture digital science technology housing finance-minister treasury defence-minister nominee
     candidate challenger incumbent frontrunner front-runner geostrategist pundit commentator
-    sergeant-major chief-executive managing executive-director""".split()
+    sergeant-major chief-executive managing executive-director pro tem tempore""".split()
 )
 # Lowercase words that may stand in a title before a name ("veteran US geostrategist X").
 DESCRIPTOR_WORDS = frozenset(
@@ -207,6 +208,7 @@ ORG_WORDS = frozenset(
     organization organisation federation alliance coalition league network centre center hospital
     press times post journal news network media chamber commerce cabinet secretariat treasury reserve
     kremlin pentagon nato un eu who imf opec fbi cia nsa ecb fed csis brookings rand
+    co cos gmbh plc. llp lp pty bhd limited
     airlines airways motors holdings partners capital securities industries systems labs laboratories
     society club team church embassy consulate mission directorate command headquarters campaign
     movement front guard guards brigade battalion regiment fleet""".split()
@@ -252,7 +254,8 @@ PERSON_NOUNS = frozenset(
     physician surgeon psychologist official's lecturer fellow commentator pundit veteran survivor
     protester protestor spokesperson mp mep passenger commuter shopper customer patient parent
     neighbour neighbor tenant landlord visitor tourist fan voter motorist cyclist nurse boss
-    midfielder forward winger defender goalkeeper keeper manager head coach skipper""".split()
+    midfielder forward winger defender goalkeeper keeper manager head coach skipper user commenter reader
+    viewer listener follower homeowner grower rancher retiree volunteer owner-operator year-old""".split()
 )
 # Plural heads that make a noun phrase a group speaker ("US senators", "officials").
 GROUP_NOUNS = frozenset(
@@ -264,7 +267,9 @@ GROUP_NOUNS = frozenset(
     liberals progressives tories signatories organisers organizers farmers voters citizens people
     villagers locals supporters opponents advocates observers commentators historians authors
     scholars academics officials' negotiators mps meps delegates envoys ambassadors governors mayors
-    staff colleagues neighbours neighbors fans players athletes survivors rescuers police""".split()
+    staff colleagues neighbours neighbors fans players athletes survivors rescuers police users readers
+    viewers commenters followers customers shoppers commuters passengers patients tenants homeowners
+    growers ranchers retirees volunteers owners employers unions""".split()
 )
 GROUP_PREFIXES = (
     "a group of",

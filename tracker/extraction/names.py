@@ -12,6 +12,7 @@ from . import lexicon as lx
 QUOTE_CHAR = "\x01"
 _TOKEN_RE = re.compile(
     r"\x01+"
+    r"|@[A-Za-z0-9_]{2,30}\b"
     r"|(?:[A-Za-z]\.){2,}"
     r"|[^\W\d_](?:[\w'’\-]*\w)?(?:['’](?=\s))?"
     r"|\d+(?:[.,:/\-]\d+)*(?:-[^\W\d_]+(?:-[^\W\d_]+)*)?"
@@ -58,6 +59,11 @@ PREPOSITIONS = frozenset(
 )
 
 
+_AGE_RE = re.compile(r"\d{1,3}-year-old")
+# Surnames opening with a lowercase particle: "al-Tayeb", "el-Sisi", "d'Alema", "bin-Salman".
+_PARTICLE_NAME_RE = re.compile(r"(?:al|el|ad|ar|as|at|az|ash|bin|ibn|abu|da|de|di|del|van|von|d|l)[-'’][A-Z]")
+
+
 class Token:
     """A token of masked body text; offsets are body offsets.  Plain slots: made by the thousand."""
 
@@ -70,8 +76,9 @@ class Token:
         self.lower = text.lower()
         first = text[0]
         self.is_quote = first == QUOTE_CHAR
-        self.is_word = first.isalpha()
-        self.is_cap = first.isupper()
+        # A social-media handle (@name) stands in a sentence like a capitalised name.
+        self.is_word = first.isalpha() or (first == "@" and len(text) > 1)
+        self.is_cap = first.isupper() or first == "@" or (first.islower() and _PARTICLE_NAME_RE.match(text) is not None)
 
     def __repr__(self) -> str:
         return f"Token({self.text!r}, {self.start}, {self.end})"
@@ -132,9 +139,11 @@ def is_place_word(word: str) -> bool:
 def is_name_token(token: Token) -> bool:
     """A token that can stand inside a capitalised name run."""
     text = token.text
+    if text[0] == "@":
+        return len(text) > 1
     if not text[0].isalpha():
         return False
-    if text[0].isupper():
+    if token.is_cap:
         return bare(text) not in _CAPITAL_STOP or (len(text) == 2 and text.endswith("."))
     return text.lower() in lx.NAME_PARTICLES
 
@@ -151,6 +160,7 @@ def _descriptor(token: Token) -> bool:
         or low in lx.TITLE_WORDS
         or low in lx.PERSON_NOUNS
         or low in lx.GROUP_NOUNS
+        or (low.endswith("s") and low[:-1] in lx.PERSON_NOUNS)
         or low in lx.ORG_NOUNS
         or low in lx.DOCUMENT_NOUNS
         or (low.endswith(lx.TITLE_SUFFIXES) and len(low) > 4 and low not in lx.NOT_TITLES)
@@ -238,6 +248,9 @@ def classify(source: str, tokens: list[Token]) -> NounPhrase | None:
         break
     head_token = body[-1]
     head = bare(head_token.text)
+    if _AGE_RE.fullmatch(head) and definite:
+        # "the 64-year-old": somebody already introduced.
+        return NounPhrase("role", text, name=_span_text(source, body), head="year-old", start=start, end=end)
     if head.endswith("s") and head in lx.GROUP_NOUNS and (head_token.is_cap or not definite or len(body) > 1):
         return NounPhrase(
             "group", text, name=_span_text(source, body), head=head, definite=definite, start=start, end=end
@@ -259,7 +272,11 @@ def classify(source: str, tokens: list[Token]) -> NounPhrase | None:
         return None
     # Trailing run of capitalised tokens (with particles and initials).
     run_start = len(body)
-    while run_start > 0 and (is_name_token(body[run_start - 1]) or body[run_start - 1].lower == "of"):
+    while run_start > 0 and (
+        is_name_token(body[run_start - 1])
+        or body[run_start - 1].lower == "of"
+        or (_inner_connector(body, run_start - 1) and run_start - 1 > 0)
+    ):
         run_start -= 1
     while run_start < len(body) and not body[run_start].is_cap:
         run_start += 1
@@ -283,6 +300,36 @@ def classify(source: str, tokens: list[Token]) -> NounPhrase | None:
                     "role", text, name=_span_text(source, body), head=left, definite=definite, start=start, end=end
                 )
     run_text = _span_text(source, run)
+    of_org = next(
+        (
+            i
+            for i, t in enumerate(run[:-1])
+            if t.lower in ("of", "for")
+            and i > 0
+            and is_org_word(run[i - 1].text)
+            and run[i - 1].lower not in lx.HONORIFICS
+        ),
+        -1,
+    )
+    if (
+        of_org > 0
+        and not any(bare(t.text) in lx.HONORIFICS for t in run[of_org + 1 :])
+        and _split_title(run[of_org + 1 :]) == 0
+    ):
+        # "The Ministry of Fisheries", "Bank of England": an organisation word governing "of".
+        first = of_org - 1
+        while first > 0 and (is_org_word(run[first - 1].text) or not is_title_word(run[first - 1].text)):
+            if is_possessive(run[first - 1].text):
+                break
+            first -= 1
+        owner = run[first - 1] if first > 0 and is_possessive(run[first - 1].text) else None
+        name = _span_text(source, run[first:])
+        if owner is not None and first - 1 == 0:
+            # "Norland's Federal Agency of Fisheries" -> "Norland Federal Agency of Fisheries".
+            name = f"{bare_case(owner.text)} {name}"
+        if not any(is_title_word(t.text) for t in run[:first]) or owner is not None:
+            name = name[4:] if name.startswith("The ") else name
+            return NounPhrase("org", text, name=name, head=bare(run[of_org - 1].text), start=start, end=end)
     if (run_text in lx.KNOWN_ORGS or is_org_word(run[-1].text)) and not is_title_word(run[-1].text):
         name = run_text[4:] if run_text.startswith("The ") else run_text
         return NounPhrase("org", text, name=name, head=bare(run[-1].text), start=start, end=end)
@@ -300,7 +347,12 @@ def classify(source: str, tokens: list[Token]) -> NounPhrase | None:
     split = _split_title(run)
     name_tokens = run[split:]
     title_tokens = prefix + run[:split]
-    if not name_tokens or all(is_title_word(t.text) for t in name_tokens):
+    # "Norland's Fisheries Minister": an office, not a person.
+    owned_title = is_title_word(run[-1].text) and (
+        any(is_possessive(t.text) for t in run[:-1])
+        or all(is_title_word(t.text) or is_org_word(t.text) or is_place_word(t.text) or t.lower == "of" for t in run)
+    )
+    if not name_tokens or owned_title or all(is_title_word(t.text) for t in name_tokens):
         if all(is_place_word(t.text) for t in run):
             return NounPhrase("org", text, name=run_text, head=bare(run[-1].text), start=start, end=end)
         return NounPhrase(
@@ -326,6 +378,28 @@ def classify(source: str, tokens: list[Token]) -> NounPhrase | None:
     return NounPhrase("name", text, name=name, title=title, start=start, end=end)
 
 
+def bare_case(word: str) -> str:
+    """A word without its possessive ending, case kept ("Norland's" -> "Norland")."""
+    for suffix in ("'s", "’s"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word.rstrip("'’")
+
+
+def _inner_connector(tokens: list[Token], index: int) -> bool:
+    """'for', 'and' or '&' inside a capitalised name: "Parents for Quiet Streets", "Parks and Research Department"."""
+    token = tokens[index]
+    if token.lower not in ("for", "and", "&") or index + 1 >= len(tokens) or index == 0:
+        return False
+    if not (tokens[index - 1].is_cap and tokens[index + 1].is_cap):
+        return False
+    if token.lower == "for":
+        return not is_title_word(tokens[index - 1].text) or is_org_word(tokens[index - 1].text)
+    # "and" only inside an organisation's name ending in an organisation word.
+    rest = tokens[index + 1 :]
+    return bool(rest) and all(t.is_cap or t.lower in ("of", "and", "for") for t in rest) and is_org_word(rest[-1].text)
+
+
 def _split_title(run: list[Token]) -> int:
     """Index where the personal name starts in a capitalised run ("Foreign Minister | Sergei Ryabkov")."""
     split = 0
@@ -339,6 +413,7 @@ def _split_title(run: list[Token]) -> int:
             or is_place_word(token.text)
             or is_possessive(token.text)
             or token.lower == "of"
+            or (token.lower == "for" and index > 0 and is_title_word(run[index - 1].text))
         )
         if titled and not (
             is_title_word(nxt.text) or is_org_word(nxt.text) or nxt.lower == "of" or is_place_word(nxt.text)
@@ -379,6 +454,13 @@ def noun_phrase_before(source: str, tokens: list[Token], end: int, low: int) -> 
             collected.append(token)
             index -= 1
             continue
+        if low_word in ("for", "and", "&") and collected and index - 1 >= low:
+            # "Parents for Quiet Streets", "the Parks and Research Department".
+            if not _inner_connector(tokens[: end + 1], index):
+                break
+            collected.append(token)
+            index -= 1
+            continue
         if token.is_cap:
             if bare(token.text) in _CAPITAL_STOP and bare(token.text) not in lx.SUBJECT_PRONOUNS:
                 if low_word in ("the", "a", "an") and collected:
@@ -395,6 +477,8 @@ def noun_phrase_before(source: str, tokens: list[Token], end: int, low: int) -> 
             and tokens[index - 1].is_cap
         ):
             collected.append(token)
+        elif _AGE_RE.fullmatch(low_word) and not collected:
+            collected.append(token)  # "the 64-year-old said"
         elif _descriptor(token) and lowercase_words < 4:
             lowercase_words += 1
             collected.append(token)

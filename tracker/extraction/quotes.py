@@ -110,6 +110,32 @@ def _next_starts_quote(text: str, start: int, end: int, family: str) -> tuple[in
     return match.start(), match.end()
 
 
+# Words that never follow a plural possessive ("workers' rights"): after them the mark closes a quote.
+_FUNCTION_WORDS = frozenset(
+    " ".join(
+        (
+            "and but or nor so yet to in on at by for from with as than that which who is are was were has have had",
+            "will would could should can may might must did does do be been being it its he she they we i",
+        )
+    ).split()
+)
+
+
+def _reopens(marks: list[re.Match[str]], roles: list[str], position: int, family: str) -> bool:
+    """Whether the next mark of ``family`` after ``position`` opens a new quote (so this one closes)."""
+    for match, role in zip(marks[position + 1 :], roles[position + 1 :], strict=True):
+        if _family(match.group()) != family or role == "apos":
+            continue
+        return role == "open"
+    return False
+
+
+def _function_word_after(text: str, end: int) -> bool:
+    """'… weighing the submissions' but …': a function word after the mark, never a possessed noun."""
+    match = re.match(r"\s+([A-Za-z]+)", text[end : end + 20])
+    return bool(match) and match.group(1).lower() in _FUNCTION_WORDS
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -153,7 +179,8 @@ def scan_quotes(
             if mark == "“" and stack and stack[-1].char == "„":
                 role = "close"  # German style: „…“
             if role == "possessive":
-                later = last_close[family] > position
+                later = last_close[family] > position and not _reopens(marks, roles, position, family)
+                later = later and not _function_word_after(text, m_end)
                 role = "apos" if later or not has_family else "close"
                 if role == "apos":
                     continue
