@@ -1,19 +1,22 @@
 """Loading extraction results: one transaction per article, idempotent, curated records left alone."""
 
+import dataclasses
 import shutil
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import IntegrityError
 
 from tracker import ingest
 from tracker.choices import ReviewStatus, SourceKind
-from tracker.ingest import load_article, load_paths, read_article_file
-from tracker.models import Article, Publication, Source, Speaker, Statement
+from tracker.ingest import ArticleLoadError, load_article, load_articles, load_paths, read_article_file
+from tracker.models import Article, Publication, Source, Speaker, SpeakerAlias, SpeakerRole, Statement
 
 from .conftest import DATA_DIR, SEED_PATH
 
 ARTICLES = DATA_DIR / "articles"
+THIRD = ARTICLES / "third_article.txt"
 
 
 def counts() -> tuple[int, int, int, int]:
@@ -153,3 +156,126 @@ def test_load_seeds_default_is_the_seeds_directory(db, settings, tmp_path, capsy
     call_command("load_seeds", "--dry-run")
     assert "Dry run, nothing stored. articles: 1 created" in capsys.readouterr().out
     assert not Article.objects.exists()
+
+
+# Batches: many articles per transaction, each still all or nothing.
+
+
+def contents() -> dict[str, set]:
+    return {
+        "speakers": set(Speaker.objects.values_list("name", "slug", "kind", "description")),
+        "aliases": set(SpeakerAlias.objects.values_list("speaker__slug", "name", "name_key")),
+        "roles": set(SpeakerRole.objects.values_list("speaker__slug", "title", "organization")),
+        "members": set(Speaker.members.through.objects.values_list("from_speaker__slug", "to_speaker__slug")),
+        "sources": set(Source.objects.values_list("kind", "title", "publisher__name", "speakers__slug")),
+        "statements": set(
+            Statement.objects.values_list("article__body_sha256", "position", "speaker__slug", "source__kind", "text")
+        ),
+    }
+
+
+def test_one_batch_stores_what_one_article_at_a_time_stores(db):
+    paths = [SEED_PATH, ARTICLES / "second_article.txt", ARTICLES / "third_article.txt"]
+    one_by_one = load_paths(paths, batch_size=1)
+    expected = contents()
+    for model in (Statement, Source, Article, Speaker, Publication):
+        model.objects.all().delete()
+    batched = load_paths(paths, batch_size=100)
+    assert contents() == expected
+    assert batched.counts == one_by_one.counts
+    assert Speaker.objects.filter(name="Jens Stoltenberg").count() == 1
+    assert Speaker.objects.get(name="Jens Stoltenberg").statements.count() == 6
+
+
+def test_a_batch_takes_a_fixed_number_of_queries(db, django_assert_max_num_queries):
+    paths = [SEED_PATH, ARTICLES / "second_article.txt", ARTICLES / "third_article.txt"]
+    # Row by row this was well over a hundred queries; in bulk it does not grow with the articles.
+    with django_assert_max_num_queries(26):
+        report = load_paths(paths)
+    assert report.counts.articles_created == 3
+    with django_assert_max_num_queries(6):
+        assert load_paths(paths).counts.articles_present == 3
+
+
+def test_created_records_say_in_their_history_where_they_came_from(db):
+    load_paths([SEED_PATH])
+    reason = f"Extracted from {SEED_PATH}"
+    for model in (Article, Speaker, Source, Statement):
+        assert model.history.count() == model.objects.count() > 0
+        assert set(model.history.values_list("history_change_reason", flat=True)) == {reason}
+
+
+def test_a_bad_article_leaves_nothing_and_the_rest_of_its_batch_loads(db):
+    good, bad = read_article_file(SEED_PATH), read_article_file(ARTICLES / "third_article.txt")
+    broken = dataclasses.replace(bad.statements[0], spans=((0, 3),))
+    bad = dataclasses.replace(bad, statements=(broken, *bad.statements[1:]))
+    outcomes = load_articles([("good.txt", good), ("bad.txt", bad)])
+    assert isinstance(outcomes[1], ArticleLoadError)
+    assert outcomes[1].path == "bad.txt" and "invalid statement" in outcomes[1].reason
+    assert outcomes[0].articles_created == 1
+    assert list(Article.objects.values_list("seed_file", flat=True)) == ["good.txt"]
+    assert not Speaker.objects.filter(name="Peter Graham").exists()
+
+
+def test_a_batch_that_fails_to_write_is_stored_one_article_at_a_time(db, monkeypatch):
+    insert = ingest._insert_articles
+
+    def refuse_third(new):
+        if any(pending.seed_file == "third.txt" for pending, _ in new):
+            raise IntegrityError("duplicate key value violates unique constraint")
+        insert(new)
+
+    monkeypatch.setattr(ingest, "_insert_articles", refuse_third)
+    results = [(name, read_article_file(path)) for name, path in [("seed.txt", SEED_PATH), ("third.txt", THIRD)]]
+    outcomes = load_articles(results)
+    assert outcomes[0].articles_created == 1
+    assert isinstance(outcomes[1], ArticleLoadError) and "conflicts with a stored record" in str(outcomes[1])
+    assert list(Article.objects.values_list("seed_file", flat=True)) == ["seed.txt"]
+    assert not Speaker.objects.filter(name="Peter Graham").exists()
+
+
+def test_two_new_articles_with_one_url_in_a_batch(db, tmp_path):
+    text = (ARTICLES / "second_article.txt").read_text(encoding="utf-8")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(text + "\nOne more paragraph.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text(text, encoding="utf-8")
+    report = load_paths([tmp_path])
+    assert [error.path for error in report.errors] == [str(tmp_path / "b.txt")]
+    assert "already stored with another body" in report.errors[0].reason
+    assert report.skipped == [str(tmp_path / "c.txt")]
+    assert Article.objects.count() == 1
+
+
+def test_ambiguous_names_in_one_batch_make_new_speakers_with_unique_slugs(db, tmp_path):
+    for name in ("Lindsey Graham", "Peter Graham"):
+        speaker = Speaker.objects.create(name=name)
+        speaker.aliases.create(name="Graham")
+    Speaker.objects.create(name="Graham Smith", slug="graham")
+    for index in range(2):
+        (tmp_path / f"{index}.txt").write_text(
+            f'Headline {index}\n\nJane Doe 1 May 2023\n\n"The costs are rising {index}," said Graham.\n'
+        )
+    report = load_paths([tmp_path])
+    assert report.counts.speakers_created == 2
+    new = Speaker.objects.filter(name="Graham")
+    assert sorted(new.values_list("slug", flat=True)) == ["graham-2", "graham-3"]
+    assert all(speaker.statements.count() == 1 for speaker in new)
+
+
+def test_dry_run_counts_what_a_real_run_counts_across_batches(db, tmp_path):
+    for name in ("a.txt", "b.txt", "c.txt"):
+        shutil.copy(SEED_PATH, tmp_path / name)
+    dry = load_paths([tmp_path], dry_run=True, batch_size=1)
+    assert counts() == (0, 0, 0, 0)
+    real = load_paths([tmp_path], batch_size=2)
+    assert dry.counts == real.counts
+    assert (real.counts.articles_created, real.counts.articles_present) == (1, 2)
+
+
+def test_load_seeds_batch_size_option(db, tmp_path, capsys):
+    shutil.copy(SEED_PATH, tmp_path / "a.txt")
+    shutil.copy(ARTICLES / "second_article.txt", tmp_path / "b.txt")
+    call_command("load_seeds", str(tmp_path), "--batch-size", "1")
+    assert "articles: 2 created, 0 already present" in capsys.readouterr().out
+    with pytest.raises(CommandError):
+        call_command("load_seeds", str(tmp_path), "--batch-size", "0")

@@ -1,16 +1,25 @@
-"""Extraction results into the database: one transaction per article, upserts on natural keys, counts back."""
+"""Extraction results into the database: batches of articles in one transaction each, bulk inserts, upserts on
+natural keys, counts back. Each article is still all or nothing."""
 
 from __future__ import annotations
 
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
 from pathlib import Path
+from typing import TypeVar
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import DataError, IntegrityError, connection, models, transaction
+from django.db.models import Count, Q
+from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history
 
+from .choices import SpeakerKind
 from .extraction import (
     ArticleFormatError,
     ExtractedSpeaker,
@@ -34,8 +43,13 @@ from .naming import fold_name
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 ARTICLE_SUFFIXES = {".txt", ".md"}
-# One lock id for all loaders: concurrent load_seeds processes take turns per article instead of racing.
+DEFAULT_BATCH_SIZE = 100
+# One lock id for all loaders: concurrent load_seeds processes take turns per batch instead of racing.
 LOAD_LOCK_ID = zlib.crc32(b"tracker.ingest.load_article")
+# Terms per OR'ed query: SQLite parses a chain of ORs into a tree no deeper than 1000.
+_OR_CHUNK = 200
+
+_M = TypeVar("_M", bound=models.Model)
 
 
 class ArticleLoadError(Exception):
@@ -119,153 +133,419 @@ def read_article_file(path: Path) -> ExtractionResult:
         raise ArticleLoadError(path, error.message, error.line) from error
 
 
-def load_paths(paths: Sequence[Path | str], *, dry_run: bool = False, strict: bool = False) -> LoadReport:
-    """Load every article file under ``paths``; each in its own transaction, failures reported, not raised.
+def load_paths(
+    paths: Sequence[Path | str],
+    *,
+    dry_run: bool = False,
+    strict: bool = False,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+) -> LoadReport:
+    """Load every article file under ``paths``, ``batch_size`` files per transaction; failures reported, not raised.
 
-    With ``strict``, a file whose extraction gave warnings (unbalanced quote marks and the like) is refused
-    like a malformed one instead of loading.
+    Each article is all or nothing: a file that cannot be read or stored is reported by name and leaves
+    nothing behind, and the other files of its batch still load. With ``strict``, a file whose extraction
+    gave warnings (unbalanced quote marks and the like) is refused like a malformed one instead of loading.
     """
+    if batch_size < 1:
+        raise ValueError("batch_size must be at least 1")
     report = LoadReport()
-    for path in find_article_files(paths):
+    files = find_article_files(paths)
+    # A dry run keeps every batch in one transaction that it rolls back at the end, so an article seen in an
+    # earlier batch counts as present in a later one, exactly as in a real run.
+    with transaction.atomic() if dry_run else nullcontext():
+        for start in range(0, len(files), batch_size):
+            _load_file_batch(files[start : start + batch_size], strict=strict, report=report)
+        if dry_run:
+            transaction.set_rollback(True)
+    return report
+
+
+def _load_file_batch(files: Sequence[Path], *, strict: bool, report: LoadReport) -> None:
+    """Read and extract ``files`` (pure Python, outside any transaction), store them, and report in file order."""
+    outcomes: dict[int, LoadCounts | ArticleLoadError] = {}
+    results: dict[int, ExtractionResult] = {}
+    for index, path in enumerate(files):
         try:
             result = read_article_file(path)
             if strict and result.warnings:
                 raise ArticleLoadError(path, "; ".join(result.warnings) + " (refused by --strict)")
-            counts = load_article(result, seed_file=str(path), dry_run=dry_run)
         except ArticleLoadError as error:
-            report.errors.append(error)
+            outcomes[index] = error
+        else:
+            results[index] = result
+    stored = load_articles([(str(files[index]), result) for index, result in results.items()])
+    outcomes.update(zip(results, stored, strict=True))
+    for index, path in enumerate(files):
+        outcome = outcomes[index]
+        if isinstance(outcome, ArticleLoadError):
+            report.errors.append(outcome)
             continue
-        report.counts.add(counts)
-        (report.loaded if counts.articles_created else report.skipped).append(str(path))
-        report.warnings.extend(f"{path}: {warning}" for warning in result.warnings)
-    return report
+        report.counts.add(outcome)
+        (report.loaded if outcome.articles_created else report.skipped).append(str(path))
+        report.warnings.extend(f"{path}: {warning}" for warning in results[index].warnings)
 
 
 def load_article(result: ExtractionResult, *, seed_file: str = "", dry_run: bool = False) -> LoadCounts:
     """Store one extracted article with its speakers, sources and statements, all or nothing.
 
-    The article's normalised-body hash is its natural key: an article already stored is left exactly as it
-    is (curated statements are never overwritten) and counted as present. With ``dry_run`` the same work is
-    done and then rolled back, so the counts say what a real load would create.
+    Raises ArticleLoadError when it cannot be stored; otherwise as ``load_articles`` for a batch of one.
     """
-    sha = sha256_of_body(normalise_article_body(result.article.body))
+    outcome = load_articles([(seed_file, result)], dry_run=dry_run)[0]
+    if isinstance(outcome, ArticleLoadError):
+        raise outcome
+    return outcome
+
+
+def load_articles(
+    articles: Sequence[tuple[str, ExtractionResult]], *, dry_run: bool = False
+) -> list[LoadCounts | ArticleLoadError]:
+    """Store extracted articles, given as ``(seed_file, result)`` pairs, in one transaction with bulk inserts.
+
+    The article's normalised-body hash is its natural key: an article already stored (or earlier in the
+    batch) is left exactly as it is (curated statements are never overwritten) and counted as present.
+    Returns, per article and in order, its counts or the ArticleLoadError that kept it out; an article that
+    fails leaves nothing behind and the others still load. With ``dry_run`` the same work is done and then
+    rolled back, so the counts say what a real load would create.
+    """
+    pending = [_Pending(seed_file, result) for seed_file, result in articles]
+    if not pending:
+        return []
     with transaction.atomic():
         if connection.vendor == "postgresql":
+            # Held to the end of the transaction: a second loader waits, then finds this batch's articles stored.
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOAD_LOCK_ID])
-        existing = Article.objects.filter(body_sha256=sha).first()
-        if existing is not None:
-            return LoadCounts(articles_present=1, statements_present=existing.statements.count())
-        try:
-            counts = _create_article(result, sha=sha, seed_file=seed_file)
-        except IntegrityError as error:
-            raise ArticleLoadError(seed_file, f"conflicts with a stored record ({error})") from error
-        except ValidationError as error:
-            raise ArticleLoadError(seed_file, f"extraction produced an invalid statement: {error}") from error
+        if len(pending) == 1:
+            outcomes = [_write_one_article(pending[0])]
+        else:
+            try:
+                with transaction.atomic():
+                    outcomes = _write_articles(pending)
+            except (IntegrityError, DataError):
+                # Validation up front cannot foresee everything (a value too long for its column, a row another
+                # program wrote meanwhile): store the batch again one article at a time, so only the culprit fails.
+                outcomes = [_write_one_article(article) for article in pending]
         if dry_run:
             transaction.set_rollback(True)
-        return counts
+    return outcomes
 
 
-def _create_article(result: ExtractionResult, *, sha: str, seed_file: str) -> LoadCounts:
-    counts = LoadCounts(articles_created=1)
-    parsed = result.article
-    publication = _publication(parsed.publication)
-    if parsed.url and Article.objects.filter(url=parsed.url).exists():
-        raise ArticleLoadError(seed_file, f"an article with url {parsed.url} is already stored with another body")
-    article = Article.objects.create(
+def _write_one_article(article: _Pending) -> LoadCounts | ArticleLoadError:
+    try:
+        with transaction.atomic():
+            return _write_articles([article])[0]
+    except (IntegrityError, DataError) as error:
+        return ArticleLoadError(article.seed_file, f"conflicts with a stored record ({error})")
+
+
+@dataclass
+class _Pending:
+    """An extracted article waiting to be stored, with its natural key."""
+
+    seed_file: str
+    result: ExtractionResult
+    sha: str = ""
+
+    def __post_init__(self) -> None:
+        self.sha = sha256_of_body(normalise_article_body(self.result.article.body))
+
+
+def _write_articles(pending: Sequence[_Pending]) -> list[LoadCounts | ArticleLoadError]:
+    """Check every article against the database and the batch first, then insert the new ones in bulk."""
+    shas = {article.sha for article in pending}
+    stored = dict(
+        Article.objects.filter(body_sha256__in=shas)
+        .order_by()
+        .annotate(statement_count=Count("statements"))
+        .values_list("body_sha256", "statement_count")
+    )
+    urls = {article.result.article.url for article in pending if article.sha not in stored} - {""}
+    urls_taken = set(Article.objects.filter(url__in=urls).values_list("url", flat=True)) if urls else set()
+
+    outcomes: list[LoadCounts | ArticleLoadError] = []
+    new: list[tuple[_Pending, LoadCounts]] = []
+    for article in pending:
+        url = article.result.article.url
+        if article.sha in stored:
+            outcomes.append(LoadCounts(articles_present=1, statements_present=stored[article.sha]))
+        elif url and url in urls_taken:
+            outcomes.append(
+                ArticleLoadError(article.seed_file, f"an article with url {url} is already stored with another body")
+            )
+        elif error := _invalid_statement(article):
+            outcomes.append(error)
+        else:
+            # Later copies in this batch are present, like copies in a later batch.
+            stored[article.sha] = len(article.result.statements)
+            if url:
+                urls_taken.add(url)
+            counts = LoadCounts(articles_created=1, statements_created=len(article.result.statements))
+            outcomes.append(counts)
+            new.append((article, counts))
+    if new:
+        _insert_articles(new)
+    return outcomes
+
+
+def _invalid_statement(article: _Pending) -> ArticleLoadError | None:
+    body = article.result.article.body
+    for statement in article.result.statements:
+        try:
+            validate_spans([list(span) for span in statement.spans], body, statement.quote)
+        except ValidationError as error:
+            return ArticleLoadError(article.seed_file, f"extraction produced an invalid statement: {error}")
+    return None
+
+
+def _insert_articles(new: Sequence[tuple[_Pending, LoadCounts]]) -> None:
+    """Insert new articles with their speakers, sources and statements: a few queries for the whole batch."""
+    publication_names = []
+    speaker_keys = set()
+    for article, _ in new:
+        publication_names.append(article.result.article.publication)
+        for statement in article.result.statements:
+            if statement.source is not None:
+                publication_names.append(statement.source.publisher)
+            if statement.speaker:
+                speaker_keys.add(fold_name(statement.speaker))
+        speaker_keys.update(fold_name(member) for speaker in article.result.speakers for member in speaker.members)
+    publications = _upsert_publications(publication_names)
+    speakers = _SpeakerIndex(speaker_keys)
+
+    rows = _Rows()
+    for pending, counts in new:
+        _add_article_rows(pending, counts=counts, publications=publications, speakers=speakers, rows=rows)
+    # Parents before children: bulk_create fills each child's foreign key from its now saved parent.
+    speakers.save()
+    bulk_create_with_history(rows.articles, Article)
+    bulk_create_with_history(rows.sources, Source)
+    Source.speakers.through.objects.bulk_create(
+        Source.speakers.through(source=source, speaker=speaker) for source, speaker in rows.source_speakers.values()
+    )
+    bulk_create_with_history(rows.statements, Statement)
+
+
+@dataclass
+class _Rows:
+    """The article-side rows of a batch, waiting for one bulk insert per table."""
+
+    articles: list[Article] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    source_speakers: dict[tuple[int, int], tuple[Source, Speaker]] = field(default_factory=dict)
+    statements: list[Statement] = field(default_factory=list)
+
+
+def _add_article_rows(
+    pending: _Pending,
+    *,
+    counts: LoadCounts,
+    publications: dict[str, Publication],
+    speakers: _SpeakerIndex,
+    rows: _Rows,
+) -> None:
+    parsed, reason = pending.result.article, f"Extracted from {pending.seed_file or 'text'}"
+    article = Article(
         title=parsed.title,
         byline=parsed.byline,
         published=parsed.published,
-        publication=publication,
+        publication=publications.get(parsed.publication.strip().casefold()),
         url=parsed.url,
         language=parsed.language or "en",
         body=parsed.body,
-        body_sha256=sha,
-        seed_file=seed_file,
+        body_sha256=pending.sha,
+        seed_file=pending.seed_file,
     )
+    rows.articles.append(_with_reason(article, reason))
 
-    speakers = {fold_name(speaker.name): speaker for speaker in result.speakers}
+    extracted = {fold_name(speaker.name): speaker for speaker in pending.result.speakers}
     resolved: dict[str, Speaker] = {}
-    for statement in result.statements:
-        if statement.speaker and fold_name(statement.speaker) not in resolved:
-            extracted = speakers.get(fold_name(statement.speaker)) or ExtractedSpeaker(name=statement.speaker)
-            resolved[fold_name(statement.speaker)] = _upsert_speaker(extracted, counts)
+    statement_speakers: list[Speaker | None] = []
+    for statement in pending.result.statements:
+        key = fold_name(statement.speaker) if statement.speaker else ""
+        if key and key not in resolved:
+            speaker = extracted.get(key) or ExtractedSpeaker(name=statement.speaker)
+            resolved[key] = speakers.upsert(speaker, counts=counts, reason=reason)
+        statement_speakers.append(resolved.get(key))
 
-    sources: dict[str, Source] = {}
-    for statement in result.statements:
-        if statement.source is None or statement.source.key in sources:
-            continue
-        source = Source.objects.create(
-            kind=statement.source.kind,
-            title=statement.source.title,
-            publisher=_publication(statement.source.publisher),
-        )
-        sources[statement.source.key] = source
-        counts.sources_created += 1
-    for statement in result.statements:
-        if statement.source is not None and statement.speaker:
-            sources[statement.source.key].speakers.add(resolved[fold_name(statement.speaker)])
-
-    rows = []
-    for statement in result.statements:
+    # Statements from the same source within an article share one Source.
+    article_sources: dict[str, Source] = {}
+    for statement, speaker in zip(pending.result.statements, statement_speakers, strict=True):
+        source = None
+        if statement.source is not None:
+            source = article_sources.get(statement.source.key)
+            if source is None:
+                source = Source(
+                    kind=statement.source.kind,
+                    title=statement.source.title,
+                    publisher=publications.get(statement.source.publisher.strip().casefold()),
+                )
+                article_sources[statement.source.key] = _with_reason(source, reason)
+                rows.sources.append(source)
+                counts.sources_created += 1
+            if speaker is not None:
+                rows.source_speakers[id(source), id(speaker)] = (source, speaker)
         spans = [list(span) for span in statement.spans]
-        validate_spans(spans, article.body, statement.quote)
-        rows.append(
-            Statement(
-                article=article,
-                speaker=resolved.get(fold_name(statement.speaker)) if statement.speaker else None,
-                speaker_as_written=statement.speaker_as_written[:300],
-                role_as_written=statement.role[:300],
-                text=statement.quote,
-                kind=statement.kind,
-                cue=statement.cue[:60],
-                source=sources.get(statement.source.key) if statement.source else None,
-                paragraph=statement.paragraph,
-                spans=spans,
-                position=spans[0][0],
-                confidence=round(min(max(statement.confidence, 0.0), 1.0), 3),
-            )
+        row = Statement(
+            article=article,
+            speaker=speaker,
+            speaker_as_written=statement.speaker_as_written[:300],
+            role_as_written=statement.role[:300],
+            text=statement.quote,
+            kind=statement.kind,
+            cue=statement.cue[:60],
+            source=source,
+            paragraph=statement.paragraph,
+            spans=spans,
+            position=spans[0][0],
+            confidence=round(min(max(statement.confidence, 0.0), 1.0), 3),
         )
-    bulk_create_with_history(rows, Statement, default_change_reason=f"Extracted from {seed_file or 'text'}")
-    counts.statements_created = len(rows)
-    return counts
+        rows.statements.append(_with_reason(row, reason))
 
 
-def _publication(name: str) -> Publication | None:
-    name = name.strip()
-    if not name:
-        return None
-    publication = Publication.objects.filter(name__iexact=name).first()
-    return publication or Publication.objects.create(name=name)
+def _with_reason(instance: _M, reason: str) -> _M:
+    # simple-history reads a per-instance change reason, so one bulk insert can say where each record came from.
+    instance._change_reason = reason
+    return instance
+
+
+def _upsert_publications(names: Iterable[str]) -> dict[str, Publication]:
+    """The publications named, by case-folded name: stored ones matched ignoring case, the others created."""
+    wanted = {name.strip().casefold(): name.strip() for name in names if name.strip()}
+    if not wanted:
+        return {}
+    found: dict[str, Publication] = {}
+    for chunk in _chunks(list(wanted.values())):
+        condition = reduce(or_, (Q(name__iexact=name) for name in chunk))
+        for publication in Publication.objects.filter(condition):
+            found.setdefault(publication.name.casefold(), publication)
+    missing = [Publication(name=name) for key, name in wanted.items() if key not in found]
+    for publication, slug in zip(missing, _unique_slugs(Publication, [p.name for p in missing]), strict=True):
+        publication.slug = slug
+        found[publication.name.casefold()] = publication
+    bulk_create_with_history(missing, Publication, default_change_reason="Created by article loading")
+    return found
+
+
+def _unique_slugs(model: type[models.Model], texts: Sequence[str]) -> list[str]:
+    """Slugs for ``texts`` that no row of ``model`` nor each other uses, found in one or two queries.
+
+    The same slugs ``unique_slug`` would give saving them one at a time (``name``, ``name-2``, ``name-3`` …).
+    """
+    bases = [slugify(text, allow_unicode=False)[:192].strip("-") or "item" for text in texts]
+    if not bases:
+        return []
+    taken = set(model.objects.filter(slug__in=set(bases)).values_list("slug", flat=True))
+    clashing = taken | {base for base, count in Counter(bases).items() if count > 1}
+    for chunk in _chunks(sorted(clashing)):
+        condition = reduce(or_, (Q(slug__startswith=f"{base}-") for base in chunk))
+        taken.update(model.objects.filter(condition).values_list("slug", flat=True))
+    slugs = []
+    for base in bases:
+        slug, counter = base, 2
+        while slug in taken:
+            slug, counter = f"{base}-{counter}", counter + 1
+        taken.add(slug)
+        slugs.append(slug)
+    return slugs
+
+
+def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
+    return (items[start : start + _OR_CHUNK] for start in range(0, len(items), _OR_CHUNK))
+
+
+@dataclass(eq=False)
+class _Match:
+    """A speaker a batch can match: stored or new, with every folded name it answers to."""
+
+    speaker: Speaker
+    keys: set[str]
+
+
+class _SpeakerIndex:
+    """Speakers of one batch, matched by folded canonical name or alias as ``find_speaker`` does.
+
+    It starts from the stored speakers matching any name the batch looks up (two queries) and grows with the
+    speakers and aliases the batch adds, so that a speaker new in one article is matched in the next. New
+    speakers, aliases, roles and group members are kept here and inserted in bulk by ``save``.
+    """
+
+    def __init__(self, keys: set[str]):
+        self.by_key: dict[str, list[_Match]] = {}
+        self.new_speakers: list[Speaker] = []
+        self.new_aliases: list[SpeakerAlias] = []
+        self.new_roles: list[SpeakerRole] = []
+        self.members: dict[tuple[int, int], tuple[Speaker, Speaker]] = {}
+        if not keys:
+            return
+        aliased = SpeakerAlias.objects.filter(name_key__in=keys).values("speaker_id")
+        stored = {
+            speaker.pk: _Match(speaker, {speaker.name_key})
+            for speaker in Speaker.objects.filter(Q(name_key__in=keys) | Q(pk__in=aliased)).only("pk", "name_key")
+        }
+        for speaker_id, key in SpeakerAlias.objects.filter(speaker_id__in=stored).values_list("speaker_id", "name_key"):
+            stored[speaker_id].keys.add(key)
+        for match in stored.values():
+            for key in match.keys:
+                self.by_key.setdefault(key, []).append(match)
+
+    def find(self, name: str) -> _Match | None:
+        """The one speaker whose name or alias folds like ``name``; None when none or several match."""
+        matches = self.by_key.get(fold_name(name), [])
+        return matches[0] if len(matches) == 1 else None
+
+    def upsert(self, extracted: ExtractedSpeaker, *, counts: LoadCounts, reason: str) -> Speaker:
+        """The matching speaker, else a new one; either way with the extracted aliases and members added."""
+        match = self.find(extracted.name)
+        if match is None:
+            match = self._create(extracted.name, reason=reason, kind=extracted.kind, description=extracted.description)
+            counts.speakers_created += 1
+            self.new_roles.extend(
+                SpeakerRole(speaker=match.speaker, title=title[:200], organization=organization[:200])
+                for title, organization in extracted.roles
+            )
+        else:
+            counts.speakers_present += 1
+        for alias in extracted.aliases:
+            key = fold_name(alias)
+            if alias.strip() and key not in match.keys and len(alias) <= 300:
+                self.new_aliases.append(SpeakerAlias(speaker=match.speaker, name=alias.strip(), name_key=key))
+                self._add_key(match, key)
+        for member_name in extracted.members:
+            member = self.find(member_name)
+            if member is None:
+                member = self._create(member_name, reason=reason)
+                counts.speakers_created += 1
+            self.members[id(match), id(member)] = (match.speaker, member.speaker)
+        return match.speaker
+
+    def _create(self, name: str, *, reason: str, kind: str = SpeakerKind.PERSON, description: str = "") -> _Match:
+        speaker = Speaker(name=name[:200], kind=kind, description=description[:300])
+        speaker.name_key = fold_name(speaker.name)
+        self.new_speakers.append(_with_reason(speaker, reason))
+        match = _Match(speaker, set())
+        self._add_key(match, speaker.name_key)
+        return match
+
+    def _add_key(self, match: _Match, key: str) -> None:
+        match.keys.add(key)
+        self.by_key.setdefault(key, []).append(match)
+
+    def save(self) -> None:
+        """Insert the new speakers (with history), then their aliases, roles and memberships."""
+        slugs = _unique_slugs(Speaker, [speaker.name for speaker in self.new_speakers])
+        for speaker, slug in zip(self.new_speakers, slugs, strict=True):
+            speaker.slug = slug
+        bulk_create_with_history(self.new_speakers, Speaker)
+        # ignore_conflicts: a loader outside the advisory lock (the admin) may have added the same alias meanwhile.
+        SpeakerAlias.objects.bulk_create(self.new_aliases, ignore_conflicts=True)
+        SpeakerRole.objects.bulk_create(self.new_roles)
+        Speaker.members.through.objects.bulk_create(
+            (Speaker.members.through(from_speaker=group, to_speaker=member) for group, member in self.members.values()),
+            ignore_conflicts=True,
+        )
 
 
 def find_speaker(name: str) -> Speaker | None:
     """The one stored speaker whose name or alias folds like ``name``; None when none or several match."""
     matches = list(Speaker.objects.matching_name(name)[:2])
     return matches[0] if len(matches) == 1 else None
-
-
-def _upsert_speaker(extracted: ExtractedSpeaker, counts: LoadCounts) -> Speaker:
-    speaker = find_speaker(extracted.name)
-    if speaker is None:
-        speaker = Speaker.objects.create(
-            name=extracted.name[:200], kind=extracted.kind, description=extracted.description[:300]
-        )
-        counts.speakers_created += 1
-        for title, organization in extracted.roles:
-            SpeakerRole.objects.create(speaker=speaker, title=title[:200], organization=organization[:200])
-    else:
-        counts.speakers_present += 1
-    known = {speaker.name_key, *speaker.aliases.values_list("name_key", flat=True)}
-    for alias in extracted.aliases:
-        if alias.strip() and fold_name(alias) not in known and len(alias) <= 300:
-            SpeakerAlias.objects.create(speaker=speaker, name=alias.strip())
-            known.add(fold_name(alias))
-    for member_name in extracted.members:
-        member = find_speaker(member_name)
-        if member is None:
-            member = Speaker.objects.create(name=member_name[:200])
-            counts.speakers_created += 1
-        speaker.members.add(member)
-    return speaker

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from tracker.ingest import load_paths
+from tracker.ingest import DEFAULT_BATCH_SIZE, load_paths
 
 
 class Command(BaseCommand):
@@ -15,9 +15,17 @@ class Command(BaseCommand):
             action="store_true",
             help="Refuse files whose extraction gave warnings instead of loading them.",
         )
+        parser.add_argument(
+            "--batch-size",
+            type=int,
+            default=DEFAULT_BATCH_SIZE,
+            help=f"Articles stored per transaction (default {DEFAULT_BATCH_SIZE}); a bad one never spoils its batch.",
+        )
 
-    def handle(self, *args, paths, dry_run, strict, **options):
-        report = load_paths(paths or [settings.SEEDS_DIR], dry_run=dry_run, strict=strict)
+    def handle(self, *args, paths, dry_run, strict, batch_size, **options):
+        if batch_size < 1:
+            raise CommandError("--batch-size must be at least 1.")
+        report = load_paths(paths or [settings.SEEDS_DIR], dry_run=dry_run, strict=strict, batch_size=batch_size)
         verb = "Would load" if dry_run else "Loaded"
         for path in report.loaded:
             self.stdout.write(f"{verb} {path}")
