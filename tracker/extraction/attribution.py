@@ -74,6 +74,37 @@ _FRONTED = PREPOSITIONS | _words(
 )
 
 
+# Qualifiers of anonymous sources: "a person familiar with the matter", "sources close to the talks".
+_SOURCE_MARKERS = frozenset(
+    {
+        ("familiar", "with"),
+        ("close", "to"),
+        ("briefed", "on"),
+        ("briefed", "about"),
+        ("with", "knowledge"),
+        ("with", "direct"),
+        ("knowledgeable", "about"),
+        ("involved", "in"),
+        ("aware", "of"),
+        ("privy", "to"),
+        ("informed", "about"),
+        ("speaking", "on"),
+    }
+)
+
+
+_OWN_DOCUMENT = frozenset({"a", "an", "its", "their", "his", "her"})
+_WRITTEN_NOUNS = lx.DOCUMENT_NOUNS | frozenset({"comment", "comments", "reply", "response", "caption", "posts"})
+
+
+def _source_head(token: Token) -> bool:
+    """A noun that an anonymous-source qualifier may follow ('person', 'officials', 'sources')."""
+    return token.is_word and bare(token.text) in _NOUN_WORDS
+
+
+_NOUN_WORDS = lx.PERSON_NOUNS | lx.GROUP_NOUNS
+
+
 @dataclass(slots=True)
 class Attribution:
     """Who a quote is attributed to and how the attribution was found."""
@@ -175,6 +206,8 @@ class _Extractor:
         self.sentence_documents: dict[int, Entity] = {}
         # Speaker named by a paragraph's opening sentence without quotes: (entity, first mention, terse).
         self.opening: dict[int, tuple[Entity, bool, bool]] = {}
+        # Person the last quote-less sentence of a paragraph is about.
+        self.narrative: dict[int, Entity] = {}
         self.known_ids: set[int] = set()
 
     def classify(self, tokens: list[Token]) -> NounPhrase | None:
@@ -280,6 +313,7 @@ class _Extractor:
         # Appositives between the subject and the cue, nearest first:
         # "Jo Smith, 52, a swimmer from Leeds, said", "The firm's chief executive, Ann Lee, said".
         appositives: list[list[Token]] = []
+        adjunct = False
         while index >= low and tokens[index].text == "," and len(appositives) < 3:
             other = index - 1
             while (
@@ -297,6 +331,21 @@ class _Extractor:
                 return None
             if other < low or tokens[other].text != ",":
                 break
+            if (
+                segment[0].lower in ("from", "by")
+                and len(segment) > 1
+                and other - 1 >= low
+                and bare(tokens[other - 1].text) in _WRITTEN_NOUNS
+            ):
+                # "The latest comment, from an Acme engineer, reads": the writer speaks.
+                found = self.phrase_after(tokens, other + 2, index)
+                if found is not None and found[1] == index - 1 and found[0].kind in ("name", "role", "group", "org"):
+                    return found[0], other + 2
+            if not adjunct and _adjunct(segment) and not any(self.cue(tokens, i) for i in range(other + 1, index)):
+                # "Jo Lee, in a letter to members, wrote": an adverbial, no appositive.
+                adjunct = True
+                index = other
+                continue
             if not self._appositive_ok(segment):
                 if not appositives:
                     return None
@@ -315,7 +364,20 @@ class _Extractor:
             index = opening - 1
         if index < low:
             return None
+        sourced = self.sourced_phrase(tokens, index, low) or self.relative_subject(tokens, index, low)
+        if sourced is not None:
+            return sourced
         phrase_tokens = noun_phrase_before(self.body, tokens, index, low)
+        if phrase_tokens:
+            first = tokens.index(phrase_tokens[0], low)
+            if (
+                first - 2 >= low
+                and tokens[first - 1].lower in ("on", "in")
+                and bare(tokens[first - 2].text) in _WRITTEN_NOUNS
+                and not tokens[first - 2].is_cap
+            ):
+                # "Lee's May post on Bluesky … read": the post, not the platform, is the subject.
+                phrase_tokens = noun_phrase_before(self.body, tokens, first - 2, low) or phrase_tokens
         phrase = self.classify(phrase_tokens) if phrase_tokens else None
         located = self.people_at(tokens, phrase_tokens, phrase, low)
         if located is not None:
@@ -395,6 +457,21 @@ class _Extractor:
                     verb -= 1
                 if verb < index - 1 and verb >= low and tokens[verb].lower in _SENDING:
                     found = self.subject_before(tokens, verb, low)
+            determiner = index - 1
+            while (
+                determiner > index - 3 and tokens[determiner].is_word and tokens[determiner].lower not in _OWN_DOCUMENT
+            ):
+                determiner -= 1
+            if (
+                found is None
+                and determiner - 1 > low
+                and tokens[determiner].lower in _OWN_DOCUMENT
+                and tokens[determiner - 1].lower == "in"
+                and all(not t.is_cap and t.is_word for t in tokens[determiner:index])
+            ):
+                # "The agency backed the plan in a short memo, which called …".
+                subject = self.main_subject(tokens, low, determiner - 1)
+                found = subject if subject is not None and subject[0].kind in ("name", "org") else None
             if found is None or found[0].kind not in ("name", "org", "group", "role"):
                 continue
             entity = self.registry.resolve(found[0])
@@ -437,6 +514,67 @@ class _Extractor:
         phrase = NounPhrase("group", text, name=self._text(kept), head=bare(kept[-1].text), definite=False)
         phrase.start, phrase.end = words[0].start, words[-1].end
         return phrase, start + len(words) - 1
+
+    def sourced_phrase(self, tokens: list[Token], end: int, low: int) -> tuple[NounPhrase, int] | None:
+        """An anonymous source with its qualifier: 'a person briefed on the plan', 'sources close to X'."""
+        for marker in range(end - 1, max(low, end - 12), -1):
+            token = tokens[marker]
+            if not token.is_word or self.cue(tokens, marker):
+                return None
+            if (token.lower, tokens[marker + 1].lower) not in _SOURCE_MARKERS:
+                continue
+            head = marker - 1
+            if not _source_head(tokens[head]):
+                return None
+            return self._sourced(tokens, head, end, low)
+        return None
+
+    def relative_subject(self, tokens: list[Token], end: int, low: int) -> tuple[NounPhrase, int] | None:
+        """'The 40 farmers who signed the petition said': the subject before a restrictive 'who' clause."""
+        for who in range(end - 1, max(low, end - 10), -1):
+            token = tokens[who]
+            if not (token.is_word or token.text[0].isdigit()) or self.cue(tokens, who):
+                return None
+            if token.lower != "who":
+                continue
+            if who - 1 < low or not _source_head(tokens[who - 1]):
+                return None
+            people = noun_phrase_before(self.body, tokens, who - 1, low)
+            phrase = self.classify(people) if people else None
+            if phrase is None or phrase.kind not in ("role", "group"):
+                return None
+            return phrase, tokens.index(people[0], low)
+        return None
+
+    def _sourced(self, tokens: list[Token], head: int, end: int, low: int) -> tuple[NounPhrase, int] | None:
+        people = noun_phrase_before(self.body, tokens, head, low)
+        if not people or people[-1] is not tokens[head]:
+            return None
+        base = self.classify(people)
+        word = bare(tokens[head].text)
+        if (base is None or base.kind not in ("role", "group")) and len(people) == 1 and tokens[head].is_cap:
+            # "Sources close to the club said": a common noun capitalised at the start of a sentence.
+            kind = "group" if word in lx.GROUP_NOUNS else "role"
+            base = NounPhrase(kind, people[0].text, name=word, head=word, definite=False)
+        if base is None or base.kind not in ("role", "group"):
+            return None
+        first = tokens.index(people[0], low)
+        named = first
+        while named < head and tokens[named].lower in lx.QUANTIFIERS:
+            named += 1
+        name = self._text(tokens[named : end + 1])
+        if tokens[named].is_cap and bare(tokens[named].text) in _NOUN_WORDS:
+            name = name[:1].lower() + name[1:]
+        phrase = NounPhrase(
+            base.kind,
+            self._text(tokens[first : end + 1]),
+            name=name,
+            head=base.head,
+            definite=base.definite,
+            start=tokens[first].start,
+            end=tokens[end].end,
+        )
+        return phrase, first
 
     def people_at(
         self, tokens: list[Token], phrase_tokens: list[Token], phrase: NounPhrase | None, low: int
@@ -546,6 +684,19 @@ class _Extractor:
                 owner_phrase, owner_end = owner
                 owner_phrase.text = self._text(tokens[start : owner_end + 1])
                 return owner_phrase, owner_end
+        if (
+            phrase.kind in ("role", "group")
+            and end + 2 < high
+            and (tokens[end + 1].lower, tokens[end + 2].lower) in _SOURCE_MARKERS
+            and _source_head(tokens[end])
+        ):
+            # "said a person familiar with the matter": the qualifier runs to the end of the clause.
+            last = end + 2
+            while last + 1 < high and tokens[last + 1].is_word and not self.cue(tokens, last + 1) and last - end < 12:
+                last += 1
+            sourced = self._sourced(tokens, end, last, start)
+            if sourced is not None:
+                return sourced[0], last
         # "said John Smith, the company's chief executive."
         if end + 2 < high and tokens[end + 1].text == ",":
             other = end + 2
@@ -669,9 +820,10 @@ class _Extractor:
                 and _verb_follows(tokens, found[1], high)
                 and not found[0].name.lower().endswith(("ness", "ment", "tion", "sion", "ity", "ism", "ing"))
             ):
-                # A one-word subject nobody introduced ("Northjet cancelled …") is most likely a company.
+                # A one-word subject nobody introduced ("Northjet cancelled …") is most likely a company;
+                # "The Ortizes" after "Lena Ortiz" is a family.
                 entity = self.registry.name(found[0], create=False)
-                if entity is None:
+                if entity is None and not self._family_plural(found[0].name):
                     found[0].kind = "org"
                     entity = self.registry.resolve(found[0])
         index = low
@@ -696,8 +848,10 @@ class _Extractor:
                 and phrase.kind == "name"
                 and index > low
                 and not tokens[index - 1].is_cap
-                and bare(tokens[index - 1].text) in lx.ORG_NOUNS
-                and not _is_role_word(tokens[index - 1].text)
+                and (
+                    (bare(tokens[index - 1].text) in lx.ORG_NOUNS and not _is_role_word(tokens[index - 1].text))
+                    or (tokens[index - 1].lower == "the" and len(phrase.name.split()) >= 2)
+                )
                 and not phrase.title
             ):
                 # "the consulting firm Arbor Data Works" is an organisation, never a 'she'.
@@ -806,7 +960,11 @@ class _Extractor:
                 found = (after[0], cue + 1) if after is not None else None
             if found is None or found[0].kind not in ("name", "pronoun", "group", "role", "org"):
                 continue
-            entity = self.registry.resolve(found[0])
+            entity = self.spokes_entity(found[0])
+            if entity is not None and found[0].spokes and entity.kind == "organization":
+                self.spokes_org = entity  # "An Acme spokesperson confirmed …": later "the spokesperson"
+            else:
+                entity = self.registry.resolve(found[0])
             if entity is None:
                 continue
             if found[0].kind == "name" and entity.kind == "person" and not entity.gender and not entity.role_texts:
@@ -819,6 +977,8 @@ class _Extractor:
             if source is not None:
                 self.context[id(entity)] = source
                 self.note_document(sentence_text, lemma, tokens[low].start, entity)
+        if not quote_indices:
+            self.note_narrative(tokens, low, high, p_index, subject)
         if quote_indices:
             state.used_until = max(state.used_until, used_until)
         elif low == 0 and p_index not in self.opening:
@@ -827,6 +987,28 @@ class _Extractor:
                 self.opening[p_index] = (named, id(named) not in known_ids, True)
             elif subject is not None and subject.kind == "person" and id(subject) not in known_ids:
                 self.opening[p_index] = (subject, True, False)
+
+    def _family_plural(self, name: str) -> bool:
+        """'The Smiths', 'the Ortizes': the plural of a known person's surname."""
+        if not name.endswith("s"):
+            return False
+        stems = {fold(name[:-1]), fold(name[:-2])} if name.endswith("es") else {fold(name[:-1])}
+        return any(
+            entity.kind == "person" and fold(entity.name).split()[-1:] and fold(entity.name).split()[-1] in stems
+            for entity in self.registry.entities
+        )
+
+    def note_narrative(self, tokens: list[Token], low: int, high: int, p_index: int, subject: Entity | None) -> None:
+        """The person a sentence without quotes is about ('She considers the question.'), for a quote after it."""
+        entity = subject if subject is not None and subject.kind == "person" else None
+        if entity is None:
+            found = self.main_subject(tokens, low, high)
+            if found is not None and found[0].kind == "pronoun" and found[0].head in ("he", "she"):
+                entity = self.registry.recent("person", found[0].head)
+        if entity is not None:
+            self.narrative[p_index] = entity
+        else:
+            self.narrative.pop(p_index, None)
 
     def message_from(self, tokens: list[Token], low: int, high: int) -> Entity | None:
         """'That was the message from Ann Lee, …': the speaker of the quote before."""
@@ -843,7 +1025,7 @@ class _Extractor:
             if candidate.merged_into is not None or len(candidate.quote.parts) > 1:
                 continue
             attribution = candidate.attribution
-            if attribution is not None and attribution.mode != "continuation":
+            if attribution is not None and attribution.mode not in ("continuation", "narrative"):
                 continue
             if attribution is None and not candidate.dropped:
                 continue
@@ -851,7 +1033,10 @@ class _Extractor:
             if opening is None or not self._quote_only_paragraph(candidate):
                 continue
             entity, fresh, terse = opening
-            if attribution is not None and (attribution.entity is entity or not (fresh and terse)):
+            if attribution is not None and attribution.mode == "narrative":
+                if attribution.entity is entity or not (fresh or terse):
+                    continue
+            elif attribution is not None and (attribution.entity is entity or not (fresh and terse)):
                 continue
             if attribution is None and candidate.unattributed is False and not terse and not fresh:
                 continue
@@ -1009,7 +1194,8 @@ class _Extractor:
                 if attribution is not None:
                     candidate.attribution = attribution
                     candidate.kind = self.kind_after_cue(tokens, qi, high, between, content, lemma)
-                    if lemma in _NEEDS_OBJECT and (not between or len(between) > 4):
+                    fronted = any(t.lower == "what" for t in tokens[max(low, cue - 5) : cue])
+                    if lemma in _NEEDS_OBJECT and ((not between and not fronted) or len(between) > 4):
                         candidate.attribution = None
                     else:
                         return
@@ -1045,10 +1231,18 @@ class _Extractor:
         only_quote = all(not t.is_word or t.lower in _CONNECTORS for t in tokens[low:high] if not t.is_quote)
         words = len(_WORD_RE.findall(content))
         if only_quote and words >= 2:
-            speaker = self.last_event.get(p_index) or self.last_event.get(p_index - 1)
+            speaker = self.last_event.get(p_index)
+            mode = "continuation"
+            if speaker is None and p_index in self.narrative:
+                speaker, mode = self.narrative[p_index], "narrative"
+            speaker = speaker or self.last_event.get(p_index - 1)
+            if speaker is None and qi == 0 and p_index - 1 in self.narrative:
+                # 'She looks away. / "Not today."': the person just described.
+                speaker, mode = self.narrative[p_index - 1], "narrative"
             if speaker is not None:
-                candidate.attribution = Attribution(speaker, "", "", "", "continuation", confidence=0.55)
+                candidate.attribution = Attribution(speaker, "", "", "", mode, confidence=0.5)
                 candidate.kind = "direct"
+                speaker.spoke = True
                 self.registry.touch(speaker)
                 return
         candidate.dropped = True
@@ -1121,8 +1315,11 @@ class _Extractor:
             if index + offset >= high:
                 return True
             token = tokens[index + offset]
-            if token.text[0] in _SENTENCE_END or token.is_quote:
+            if token.text[0] in _SENTENCE_END:
                 return True
+            if token.is_quote:
+                # 'He promised a reply "by noon."': the object leads into a quote of its own.
+                return False
             if not token.is_word or self.cue(tokens, index + offset):
                 return False
         return False
@@ -1621,6 +1818,17 @@ def _is_nickname(body: str, quote: RawQuote) -> bool:
         and left[0][-1:].isalpha()
         and bare(left[0]) not in lx.STOP_WORDS
     )
+
+
+_ADJUNCT_STARTS = frozenset({"in", "during", "on", "after", "before", "via", "through", "over", "under", "earlier"})
+
+
+def _adjunct(segment: list[Token]) -> bool:
+    """An adverbial between a subject and its cue: 'in a letter to the board', 'on Tuesday'."""
+    first = segment[0]
+    if first.lower not in _ADJUNCT_STARTS or len(segment) < 2 or len(segment) > 15:
+        return False
+    return all(t.is_word or t.text[0].isdigit() for t in segment)
 
 
 def _verbless(attribution: Attribution | None) -> Attribution | None:

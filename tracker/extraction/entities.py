@@ -35,7 +35,7 @@ _EXPANDED_TITLES: dict[str, set[str]] = {
     "cto": {"chief", "technology", "officer", "cto"},
     "boss": {"boss", "executive", "head", "chief"},
 }
-# Heads that may stand for any named organisation ("the company" for "Andes Cobre").
+# Heads that may stand for any named organisation ("the company" for "Acme Mining").
 _GENERIC_ORG_HEADS = frozenset(
     """company firm group business corporation operator provider maker carrier retailer lender insurer
     startup utility airline manufacturer developer publisher broadcaster network organisation organization
@@ -177,6 +177,8 @@ class Registry:
     def name(self, phrase: NounPhrase, *, create: bool = True, touch: bool = True) -> Entity | None:
         """The person (or organisation) a name phrase refers to; new entity when unseen."""
         kind = "organization" if phrase.kind == "org" else "group" if phrase.kind == "group" else "person"
+        if phrase.name.endswith(("'s", "’s")) and len(phrase.name) > 3:
+            phrase.name = phrase.name[:-2]  # "Kern County's water program": the owner is "Kern County"
         if kind == "person" and phrase.appositive and _organisation_appositive(phrase.appositive):
             kind = "organization"  # "Skyvault, the cloud storage provider, said"
         entity = self._find_name(phrase.name, kind)
@@ -184,10 +186,12 @@ class Registry:
             entity = self._find_name(phrase.name, "person")
             if entity is not None and not entity.gender:
                 entity.kind = "organization"
-        if entity is None and kind == "person":
-            # "Skyvault" once introduced as a company stays one.
+        if entity is None and kind in ("person", "organization"):
+            # "Skyvault" once introduced as a company stays one; "Acme" after "Acme Widgets Corp.".
             folded = fold(phrase.name)
             entity = next((e for e in self.entities if e.kind == "organization" and fold(e.name) == folded), None)
+            if entity is None and len(folded.split()) == 1 and phrase.name[:1].isupper() and not phrase.title:
+                entity = self._short_org(folded)
         if entity is None:
             if not create:
                 return None
@@ -201,6 +205,15 @@ class Registry:
         if phrase.appositive:
             entity.add_role(phrase.appositive)
         return self.touch(entity) if touch else entity
+
+    def _short_org(self, word: str) -> Entity | None:
+        """The one named organisation whose multi-word name starts with ``word`` ("Acme Widgets Corp.")."""
+        found = [
+            e
+            for e in self.entities
+            if e.kind == "organization" and len(e.name.split()) >= 2 and fold(e.name).split()[0] == word
+        ]
+        return found[0] if len(found) == 1 else None
 
     def recent(self, kind: str, gender: str = "") -> Entity | None:
         best: Entity | None = None
@@ -241,11 +254,11 @@ class Registry:
             return self.name(phrase)
         if phrase.kind == "org":
             if any(word[:1].isupper() for word in phrase.name.split()):
-                # "Andes Cobre", "the Gironde chamber of agriculture", "Chile's labor ministry".
+                # "Acme Mining", "the Loire chamber of commerce", "Peru's trade ministry".
                 return self.name(phrase)
             entity = self._recent_org(phrase.head) if phrase.definite else None
             if entity is None and phrase.definite and phrase.head in _GENERIC_ORG_HEADS:
-                # "the company said" after "Andes Cobre …": the organisation last named.
+                # "the company said" after "Acme Mining …": the organisation last named.
                 entity = self._recent_named_org()
             if entity is not None:
                 entity.add_alias(phrase.text)

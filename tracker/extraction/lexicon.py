@@ -211,7 +211,7 @@ ORG_WORDS = frozenset(
     co cos gmbh plc. llp lp pty bhd limited
     airlines airways motors holdings partners capital securities industries systems labs laboratories
     society club team church embassy consulate mission directorate command headquarters campaign
-    movement front guard guards brigade battalion regiment fleet""".split()
+    movement front guard guards brigade battalion regiment fleet county prefecture municipality""".split()
 )
 KNOWN_ORGS = frozenset(
     """Kremlin Pentagon NATO White House Downing Street Elysee Élysée Bundestag Knesset Duma Politburo
@@ -255,7 +255,7 @@ PERSON_NOUNS = frozenset(
     protester protestor spokesperson mp mep passenger commuter shopper customer patient parent
     neighbour neighbor tenant landlord visitor tourist fan voter motorist cyclist nurse boss
     midfielder forward winger defender goalkeeper keeper manager head coach skipper user commenter reader
-    viewer listener follower homeowner grower rancher retiree volunteer owner-operator year-old""".split()
+    viewer listener follower homeowner grower rancher retiree volunteer owner-operator year-old person""".split()
 )
 # Plural heads that make a noun phrase a group speaker ("US senators", "officials").
 GROUP_NOUNS = frozenset(
@@ -273,7 +273,6 @@ GROUP_NOUNS = frozenset(
 )
 GROUP_PREFIXES = (
     "a group of",
-    "a coalition of",
     "a number of",
     "dozens of",
     "hundreds of",
@@ -286,7 +285,7 @@ GROUP_PREFIXES = (
 )
 QUANTIFIERS = frozenset(
     "a an the one some several many two three four five six seven eight nine ten dozens other both "
-    "most few all various numerous".split()
+    "most few all various numerous another".split()
 )
 
 # Countries, places and their adjectives: never a person's name, often the organisation of a role.
@@ -417,7 +416,18 @@ PLACES = frozenset(
     chile colombia venezuela peru cuba nigeria kenya ethiopia europe africa asia washington london
     paris berlin moscow kyiv kiev beijing tokyo brussels bucharest warsaw rome madrid geneva
     jerusalem tehran baghdad damascus beirut cairo delhi ottawa canberra westminster gaza crimea
-    donbas donbass kherson kharkiv odesa mariupol bakhmut california texas florida york""".split()
+    donbas donbass kherson kharkiv odesa mariupol bakhmut california texas florida york
+    alabama alaska arizona arkansas colorado connecticut delaware hawaii idaho illinois indiana iowa
+    kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri
+    montana nebraska nevada new-hampshire new-jersey new-mexico ohio oklahoma oregon pennsylvania
+    tennessee utah vermont virginia wisconsin wyoming carolina dakota manhattan brooklyn chicago
+    boston philadelphia atlanta houston dallas seattle detroit miami denver phoenix sacramento
+    ontario quebec alberta manitoba saskatchewan bavaria catalonia sydney melbourne mumbai shanghai
+    seoul singapore dubai riyadh istanbul ankara athens lisbon vienna prague budapest stockholm oslo
+    copenhagen helsinki dublin edinburgh glasgow cardiff belfast manchester liverpool birmingham
+    bordeaux lyon marseille toulouse munich hamburg frankfurt milan naples barcelona amsterdam
+    rotterdam zurich nairobi lagos johannesburg addis khartoum kabul islamabad karachi dhaka hanoi
+    bangkok jakarta manila taipei toronto vancouver montreal lima bogota caracas havana""".split()
 )
 MEDIA = (
     "Bloomberg",
@@ -588,6 +598,9 @@ NAME_INTRODUCERS = (
     "banner reading",
     "branded as",
     "billed as",
+    "marketed as",
+    "advertised as",
+    "sold as",
     "trademarked",
     "the name",
     "renamed",
@@ -608,4 +621,10 @@ WORK_NOUNS = frozenset(
     novel novels memoir memoirs speech lecture exhibition exhibit painting operation exercise
     campaign initiative project plan doctrine strategy policy bill act law treaty accord summit
     conference episode chapter section track record single video game app brand""".split()
+)
+# Adjectives that open a sentence before a name without being part of it ("Rival Acme Labs said").
+LEADING_MODIFIERS = frozenset(
+    """rival fellow embattled beleaguered troubled struggling ailing cash-strapped loss-making
+    state-owned state-run state-backed privately-held family-owned publicly-traded listed
+    fast-growing smaller larger bigger""".split()
 )

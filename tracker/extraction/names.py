@@ -50,6 +50,10 @@ _CAPITAL_STOP = lx.STOP_WORDS | frozenset(
     along beside besides toward towards upon across among throughout near outside inside once thus
     one whether asked""".split()
 )
+_TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december""".split()
+)
 _NICKNAME_MARKS = ('"', "“", "”", "«", "»", "‘")
 _HONOURS = frozenset({"mp", "ms", "msp", "mep", "mla", "td", "qc", "kc", "obe", "mbe", "cbe", "phd", "md"})
 _NOUNS = lx.PERSON_NOUNS | lx.GROUP_NOUNS | lx.ORG_NOUNS | lx.TITLE_WORDS
@@ -280,6 +284,8 @@ def classify(source: str, tokens: list[Token]) -> NounPhrase | None:
         run_start -= 1
     while run_start < len(body) and not body[run_start].is_cap:
         run_start += 1
+    while len(body) - run_start > 1 and bare(body[run_start].text) in lx.LEADING_MODIFIERS:
+        run_start += 1  # "Rival Acme Labs": a sentence-initial adjective is no part of the name
     run = body[run_start:]
     if not run:
         return None
@@ -430,6 +436,18 @@ def noun_phrase_before(source: str, tokens: list[Token], end: int, low: int) -> 
     while index >= low:
         token = tokens[index]
         low_word = token.lower
+        if (
+            token.text[0].isdigit()
+            and collected
+            and (bare(collected[0].text) in lx.GROUP_NOUNS or _plural_person(bare(collected[0].text)))
+            and not any(t.is_cap for t in collected)
+            and (
+                index - 1 < low or tokens[index - 1].lower in ("of", "the", "a", "an") or not tokens[index - 1].is_word
+            )
+        ):
+            collected.append(token)  # "a coalition of 12 rail unions", "the 40 farmers"
+            index -= 1
+            continue
         if not token.is_word and not (token.text[0].isdigit() and "-" in token.text):
             break
         if not collected and low_word in lx.SUBJECT_PRONOUNS:
@@ -461,7 +479,17 @@ def noun_phrase_before(source: str, tokens: list[Token], end: int, low: int) -> 
             collected.append(token)
             index -= 1
             continue
-        if token.is_cap:
+        if (
+            token.is_cap
+            and bare(token.text) in _TIME_WORDS
+            and collected
+            and not any(t.is_cap for t in collected)
+            and bare(collected[0].text) in lx.DOCUMENT_NOUNS
+            and index - 1 >= low
+            and is_possessive(tokens[index - 1].text)
+        ):
+            collected.append(token)  # "Lee's May post"
+        elif token.is_cap:
             if bare(token.text) in _CAPITAL_STOP and bare(token.text) not in lx.SUBJECT_PRONOUNS:
                 if low_word in ("the", "a", "an") and collected:
                     collected.append(token)
@@ -494,6 +522,17 @@ def noun_phrase_before(source: str, tokens: list[Token], end: int, low: int) -> 
             # A noun modifier right after a determiner: "the company's status page".
             lowercase_words += 1
             collected.append(token)
+        elif (
+            collected
+            and lowercase_words < 3
+            and not any(t.is_cap for t in collected)
+            and _people_head(collected[0])
+            and _plain_modifier(token)
+            and _modifier_start(tokens, index - 1, low)
+        ):
+            # Unknown modifiers before a people noun: "ward councillors", "emergency room doctors".
+            lowercase_words += 1
+            collected.append(token)
         else:
             break
         index -= 1
@@ -505,6 +544,58 @@ def noun_phrase_before(source: str, tokens: list[Token], end: int, low: int) -> 
     while collected and (collected[0].lower in lx.NAME_PARTICLES or collected[0].lower == "of"):
         collected = collected[1:]
     return collected
+
+
+_NOT_MODIFIERS = frozenset({"including", "according", "following", "regarding", "concerning", "excluding", "during"})
+
+
+def _people_head(token: Token) -> bool:
+    word = bare(token.text)
+    return token.is_word and (word in lx.GROUP_NOUNS or word in lx.PERSON_NOUNS or _plural_person(word))
+
+
+def _plural_person(word: str) -> bool:
+    return word.endswith("s") and word[:-1] in lx.PERSON_NOUNS
+
+
+def _plain_modifier(token: Token) -> bool:
+    """A lowercase word that may modify a people noun ("ward", "dairy", "mining"), not a verb or adverb."""
+    word = token.lower
+    return (
+        token.is_word
+        and not token.is_cap
+        and word not in lx.STOP_WORDS
+        and word not in lx.CUE_FORMS
+        and word not in _NOT_MODIFIERS
+        and word not in lx.ADVERBS_BETWEEN
+        and not word.endswith(("ly", "ed", "'s", "’s"))
+        and word.isalpha()
+    )
+
+
+def _people_ahead(tokens: list[Token], index: int, high: int) -> bool:
+    """A people noun within the next three words, with only modifiers before it."""
+    for position in range(index, min(high, index + 3)):
+        token = tokens[position]
+        if _people_head(token) and not token.is_cap:
+            return True
+        if not (_plain_modifier(token) or _descriptor(token)):
+            return False
+    return False
+
+
+def _modifier_start(tokens: list[Token], index: int, low: int, depth: int = 0) -> bool:
+    """Whether a phrase may begin right after tokens[index]: a determiner, number, "of", a name, the start."""
+    if index < low:
+        return True
+    token = tokens[index]
+    if not token.is_word:
+        return token.text[0].isdigit() or token.text in (",", ";", ":", "—", "–", "(")
+    if token.lower in ("a", "an", "the", "of") or token.lower in lx.QUANTIFIERS or token.is_cap:
+        return True
+    if is_possessive(token.text) or _descriptor(token):
+        return True
+    return depth < 1 and _plain_modifier(token) and _modifier_start(tokens, index - 1, low, depth + 1)
 
 
 def self_cue(word: str) -> bool:
@@ -587,6 +678,12 @@ def noun_phrase_after(tokens: list[Token], start: int, high: int) -> list[Token]
             not collected or not collected[-1].is_cap or is_possessive(collected[-1].text) or bare(token.text) in _NOUNS
         ):
             collected.append(token)
+        elif (
+            not any(t.is_cap and t.lower not in lx.QUANTIFIERS for t in collected)
+            and _plain_modifier(token)
+            and _people_ahead(tokens, index + 1, high)
+        ):
+            collected.append(token)  # "said three ward councillors"
         else:
             break
         index += 1
