@@ -68,6 +68,10 @@ _MESSAGE_NOUNS = _words(
     "message verdict view warning word words assessment reaction response sentiment take plea advice answer "
     "reply assurance promise"
 )
+# Pronoun-like quantities that head a subject ("Half were asked …", "Most agreed"): never an organisation.
+_PARTITIVES = lx.QUANTIFIERS | _words(
+    "half none others each either neither everyone everybody nobody someone somebody anyone many more less"
+)
 _FRONTED = PREPOSITIONS | _words(
     "meanwhile however but and yet still separately later earlier speaking writing asked once "
     "when while as since although though instead also so then now today yesterday"
@@ -449,8 +453,12 @@ class _Extractor:
             if token.is_cap or head not in lx.DOCUMENT_NOUNS:
                 continue
             found: tuple[NounPhrase, int] | None = None
+            by = _document_by(tokens, index, high)
             if index + 2 < high and tokens[index + 1].lower in _AUTHORING and tokens[index + 2].lower == "by":
                 found = self.agent_after(tokens, index + 3, high)
+            elif by > 0:
+                # "a report by the Rivers Trust", "The report, Water Quality 2024, by the trust": its author.
+                found = self.phrase_after(tokens, by + 1, high)
             else:
                 verb = index - 1
                 while verb > low and (tokens[verb].lower in _DETERMINERS or tokens[verb].lower in _DOCUMENT_MODIFIERS):
@@ -816,9 +824,19 @@ class _Extractor:
             elif (
                 found is not None
                 and found[0].kind == "name"
+                and (known := self.registry.name(found[0], create=False)) is not None
+                and known.kind == "person"
+            ):
+                # "Whitlock, who saved a penalty from Ferri, was named man of the match": a person already
+                # introduced stays the subject, whatever names the appositive or relative clause adds.
+                entity = known
+            elif (
+                found is not None
+                and found[0].kind == "name"
                 and found[0].name[:1].isupper()
                 and _verb_follows(tokens, found[1], high)
                 and not found[0].name.lower().endswith(("ness", "ment", "tion", "sion", "ity", "ism", "ing"))
+                and found[0].name.lower() not in _PARTITIVES
             ):
                 # A one-word subject nobody introduced ("Northjet cancelled …") is most likely a company;
                 # "The Ortizes" after "Lena Ortiz" is a family.
@@ -857,7 +875,7 @@ class _Extractor:
                 # "the consulting firm Arbor Data Works" is an organisation, never a 'she'.
                 phrase.kind = "org"
             governed = index > low and (
-                tokens[index - 1].lower in _OBJECT_PREPOSITIONS
+                tokens[index - 1].lower in _OBJECT_PREPOSITIONS | {"in", "into", "near", "across", "outside"}
                 or (
                     index - 1 > low
                     and tokens[index - 1].lower in _DETERMINERS
@@ -958,6 +976,16 @@ class _Extractor:
                 # "So says Ann Lee, a farmer." / "Said Ann Lee: …"
                 after = self.phrase_after(tokens, cue + 1, high)
                 found = (after[0], cue + 1) if after is not None else None
+            if found is not None and found[0].kind == "document":
+                # "The report recommends …": a later "It warns that '…'" is still the report talking.
+                author = (
+                    self._document_owner(found[0])
+                    or self.document_authors.get(found[0].head)
+                    or self._document_author(found[0].head)
+                )
+                if author is not None:
+                    self.last_document = (p_index, author)
+                continue
             if found is None or found[0].kind not in ("name", "pronoun", "group", "role", "org"):
                 continue
             entity = self.spokes_entity(found[0])
@@ -979,6 +1007,7 @@ class _Extractor:
                 self.note_document(sentence_text, lemma, tokens[low].start, entity)
         if not quote_indices:
             self.note_narrative(tokens, low, high, p_index, subject)
+            self.note_document_subject(tokens, low, high, p_index)
         if quote_indices:
             state.used_until = max(state.used_until, used_until)
         elif low == 0 and p_index not in self.opening:
@@ -1009,6 +1038,18 @@ class _Extractor:
             self.narrative[p_index] = entity
         else:
             self.narrative.pop(p_index, None)
+
+    def note_document_subject(self, tokens: list[Token], low: int, high: int, p_index: int) -> None:
+        """'The report recommends …': a document as a sentence's subject is what a later 'it' means."""
+        start = _after_dateline(tokens, low, high)
+        if start + 2 >= high or tokens[start].lower not in _DETERMINERS:
+            return
+        head = bare(tokens[start + 1].text)
+        if head not in lx.DOCUMENT_NOUNS or not tokens[start + 2].is_word or tokens[start + 2].is_cap:
+            return
+        author = self.document_authors.get(head) or self._document_author(head)
+        if author is not None:
+            self.last_document = (p_index, author)
 
     def message_from(self, tokens: list[Token], low: int, high: int) -> Entity | None:
         """'That was the message from Ann Lee, …': the speaker of the quote before."""
@@ -1194,7 +1235,9 @@ class _Extractor:
                 if attribution is not None:
                     candidate.attribution = attribution
                     candidate.kind = self.kind_after_cue(tokens, qi, high, between, content, lemma)
-                    fronted = any(t.lower == "what" for t in tokens[max(low, cue - 5) : cue])
+                    fronted = any(t.lower == "what" for t in tokens[max(low, cue - 5) : cue]) or _reduced_relative(
+                        tokens, cue, low
+                    )
                     if lemma in _NEEDS_OBJECT and ((not between and not fronted) or len(between) > 4):
                         candidate.attribution = None
                     else:
@@ -1831,6 +1874,41 @@ def _adjunct(segment: list[Token]) -> bool:
     return all(t.is_word or t.text[0].isdigit() for t in segment)
 
 
+def _reduced_relative(tokens: list[Token], cue: int, low: int) -> bool:
+    """'an idea Ann Lee called "…"': a noun, then a named subject and the cue; the noun is the cue's object."""
+    index = cue - 1
+    while index >= low and tokens[index].is_cap and tokens[index].is_word:
+        index -= 1
+    if index == cue - 1 or index < low:
+        return False
+    noun = tokens[index]
+    return (
+        noun.is_word
+        and noun.lower not in lx.STOP_WORDS
+        and noun.lower not in PREPOSITIONS
+        and noun.lower not in _DETERMINERS
+        and noun.lower not in _CONNECTORS
+        and not noun.lower.endswith(("ly", "ed"))
+        and index - 1 >= low
+        and tokens[index - 1].lower in ("a", "an", "the", "this", "that")
+    )
+
+
+def _document_by(tokens: list[Token], index: int, high: int) -> int:
+    """Index of the 'by' naming a document's author right after it or after its title in commas, else -1."""
+    after = index + 1
+    if after < high and tokens[after].text == ",":
+        close = after + 1
+        while close < high and close - after <= 10 and tokens[close].text != "," and not tokens[close].is_quote:
+            if not (tokens[close].is_cap or tokens[close].text[0].isdigit() or tokens[close].lower in ("of", "the")):
+                return -1
+            close += 1
+        if close >= high or tokens[close].text != "," or close == after + 1:
+            return -1
+        after = close + 1
+    return after if after + 1 < high and tokens[after].lower == "by" else -1
+
+
 def _verbless(attribution: Attribution | None) -> Attribution | None:
     """An attribution without a reporting verb prints no cue."""
     if attribution is not None:
@@ -1861,11 +1939,13 @@ def _verb_follows(tokens: list[Token], end: int, high: int) -> bool:
     word = tokens[end + 1].lower
     if not tokens[end + 1].is_word or tokens[end + 1].is_cap:
         return False
+    # "Older adults who …": a word ending in -s that a relative pronoun follows is a plural noun, not a verb.
+    relative = end + 2 < high and tokens[end + 2].lower in ("who", "whose", "whom", "which", "that")
     return (
         word in _AUX_VERBS
         or word in lx.CUE_FORMS
         or word.endswith("ed")
-        or (word.endswith("s") and not word.endswith("ss") and len(word) > 3)
+        or (word.endswith("s") and not word.endswith("ss") and len(word) > 3 and not relative)
     )
 
 

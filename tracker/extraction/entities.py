@@ -229,6 +229,9 @@ class Registry:
     def resolve(self, phrase: NounPhrase) -> Entity | None:
         """Entity for any speaker phrase: names, pronouns, roles, groups, organisations."""
         if phrase.kind in ("name",):
+            demonym = self._nationality(phrase)
+            if demonym is not None:
+                return demonym
             return self.name(phrase)
         if phrase.kind == "pronoun":
             if phrase.head in ("he", "she"):
@@ -257,7 +260,10 @@ class Registry:
                 # "Acme Mining", "the Loire chamber of commerce", "Peru's trade ministry".
                 return self.name(phrase)
             entity = self._recent_org(phrase.head) if phrase.definite else None
-            if entity is None and phrase.definite and phrase.head in _GENERIC_ORG_HEADS:
+            modifiers = [bare(word) for word in phrase.name.split()[:-1]]
+            described = any(word not in lx.DESCRIPTOR_WORDS and word not in lx.DEMONYMS for word in modifiers)
+            if entity is None and phrase.definite and phrase.head in _GENERIC_ORG_HEADS and not described:
+                # "the company" is the company last named; "the research team" is a new, described one.
                 # "the company said" after "Acme Mining …": the organisation last named.
                 entity = self._recent_named_org()
             if entity is not None:
@@ -286,6 +292,20 @@ class Registry:
             self.entities.append(entity)
             return self.touch(entity)
         return None
+
+    def _nationality(self, phrase: NounPhrase) -> Entity | None:
+        """'the Swede', 'the Australian': the person last talked about."""
+        words = phrase.text.split()
+        if len(words) != 2 or words[0].lower() != "the" or phrase.title:
+            return None
+        word = bare(words[1])
+        if word not in lx.NATIONALITY_NOUNS and not (word in lx.DEMONYMS and word.endswith(("an", "ese", "i"))):
+            return None
+        entity = self.recent("person")
+        if entity is None:
+            return None
+        entity.add_alias(phrase.text)
+        return self.touch(entity)
 
     def _by_role(self, head: str, *, fallback: bool = True) -> Entity | None:
         head = _ABBREVIATED_TITLES.get(head, head)

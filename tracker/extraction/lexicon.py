@@ -628,3 +628,11 @@ LEADING_MODIFIERS = frozenset(
     state-owned state-run state-backed privately-held family-owned publicly-traded listed
     fast-growing smaller larger bigger""".split()
 )
+
+# Nationality nouns that stand for a person already introduced ("the Swede", "the Dutchman"); adjectives
+# that double as nouns ("the Australian") come from DEMONYMS.
+NATIONALITY_NOUNS = frozenset(
+    """swede dane finn norwegian german frenchman frenchwoman dutchman dutchwoman spaniard briton brit scot
+    scotsman welshman welshwoman irishman irishwoman englishman englishwoman pole czech slovak croat serb
+    slovene turk greek icelander kiwi argentine filipino thai swiss portuguese""".split()
+)

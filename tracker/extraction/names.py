@@ -425,7 +425,24 @@ def _split_title(run: list[Token]) -> int:
             is_title_word(nxt.text) or is_org_word(nxt.text) or nxt.lower == "of" or is_place_word(nxt.text)
         ):
             split = index + 1
+    if split == len(run) - 1 and split > 0 and _given_place(run[split - 1]):
+        # "Jordan Pike", "Labour MP Georgia Hale": a place name right before a lone surname is a given name;
+        # a place only titles a name through an office ("Ohio Sen. Hale") or a possessive ("Jordan's Hale").
+        split -= 1
     return split
+
+
+def _given_place(token: Token) -> bool:
+    low = bare(token.text)
+    return (
+        token.is_cap
+        and low in lx.PLACES
+        and low not in lx.DEMONYMS
+        and not is_possessive(token.text)
+        and not is_title_word(token.text)
+        and not is_org_word(token.text)
+        and not token.text.isupper()
+    )
 
 
 def noun_phrase_before(source: str, tokens: list[Token], end: int, low: int) -> list[Token]:

@@ -1,0 +1,42 @@
+"""Regression floors for the held-out article sets: end-to-end F1 and zero non-statement errors.
+
+Articles are read the way ``evaluate_extraction`` reads them (bytes -> decode_article -> extract_article);
+no database is involved.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tracker.extraction import decode_article, extract_article
+from tracker.extraction.evaluation import Scores, combine, score_article
+
+DATA = Path(__file__).parent.parent / "data"
+
+# Floor = the figure measured when the floor was set, minus 0.03, rounded down to two decimals.
+FLOORS = {
+    "heldout": 0.94,
+    "heldout2": 0.96,
+    "heldout3": 0.86,
+}
+
+
+def score_directory(directory: Path) -> Scores:
+    scores = []
+    for gold_file in sorted(directory.glob("*.gold.json")):
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        article = gold_file.parent / gold.get("seed", gold_file.name.removesuffix(".gold.json") + ".txt")
+        result = extract_article(decode_article(article.read_bytes()))
+        scores.append(score_article(gold, result.statements))
+    assert scores, f"{directory}: no gold files"
+    return combine(scores)
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_heldout_set_stays_above_its_floor(name: str) -> None:
+    total = score_directory(DATA / name)
+    assert total.non_statement_errors == 0, total.to_dict()
+    assert total.e2e_f1 >= FLOORS[name], total.to_dict()
