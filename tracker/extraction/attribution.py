@@ -6,7 +6,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import lexicon as lx
 from .entities import Entity, Registry, fold
@@ -17,6 +18,7 @@ from .names import (
     Token,
     bare,
     classify,
+    classify_copy,
     is_name_token,
     is_possessive,
     is_title_word,
@@ -25,7 +27,7 @@ from .names import (
     tokenize,
 )
 from .quotes import RawQuote, scan_quotes_cached
-from .sources import detect_source, source_key
+from .sources import find_sources, pick_source, source_key
 from .types import ExtractedSource, ExtractedStatement, ParsedArticle
 
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -144,6 +146,10 @@ class _ParagraphState:
     used_until: int = -1
 
 
+# Every word _is_cue can accept; anything else is rejected without looking at its neighbours.
+_CUE_CANDIDATES = frozenset(lx.CUE_FORMS) | {"according"}
+
+
 def _is_cue(tokens: list[Token], index: int) -> str:
     """Lemma of the speech cue at tokens[index], or ''."""
     token = tokens[index]
@@ -190,8 +196,7 @@ class _Extractor:
                 chars[start:end] = " " * (end - start)
                 continue
             for number, (start, end) in enumerate(quote.outer):
-                for position in range(start, end):
-                    chars[position] = QUOTE_CHAR
+                chars[start:end] = QUOTE_CHAR * (end - start)
                 self.part_at[start] = (quote, number)
         self.masked = "".join(chars)
         self.paragraph_starts = [start for start, _ in article.paragraphs]
@@ -202,8 +207,8 @@ class _Extractor:
         self.post_end = -1
         self.spokes_org: Entity | None = None
         self.cue_cache: dict[int, str] = {}
-        self.phrase_cache: dict[tuple[int, int, int], NounPhrase | None] = {}
-        self.source_cache: dict[tuple[int, int, str], ExtractedSource | None] = {}
+        # Sources a sentence mentions, by (offset, length): sentences are re-read with different cues.
+        self.source_cache: dict[tuple[int, int], list[ExtractedSource]] = {}
         # Who wrote the letter/statement/petition last mentioned, by document noun.
         self.document_authors: dict[str, Entity] = {}
         self.last_document: tuple[int, Entity] | None = None
@@ -212,21 +217,19 @@ class _Extractor:
         self.opening: dict[int, tuple[Entity, bool, bool]] = {}
         # Person the last quote-less sentence of a paragraph is about.
         self.narrative: dict[int, Entity] = {}
-        self.known_ids: set[int] = set()
+        # Number of entities known when the current paragraph started (Registry.known_before).
+        self.known_count = 0
 
     def classify(self, tokens: list[Token]) -> NounPhrase | None:
-        """names.classify memoised by span; callers get a copy they may change."""
-        if not tokens:
-            return None
-        key = (tokens[0].start, tokens[-1].end, len(tokens))
-        if key not in self.phrase_cache:
-            self.phrase_cache[key] = classify(self.body, tokens)
-        cached = self.phrase_cache[key]
-        return replace(cached) if cached is not None else None
+        """names.classify (memoised there); callers get a copy they may change."""
+        return classify_copy(self.body, tokens)
 
     def cue(self, tokens: list[Token], index: int) -> str:
         """_is_cue, memoised by body offset (the same tokens are asked about many times)."""
-        key = tokens[index].start
+        token = tokens[index]
+        if token.lower not in _CUE_CANDIDATES:
+            return ""  # fast path: most words are no reporting-verb form at all
+        key = token.start
         lemma = self.cue_cache.get(key)
         if lemma is None:
             lemma = self.cue_cache[key] = _is_cue(tokens, index)
@@ -900,8 +903,9 @@ class _Extractor:
 
     def sentence(self, p_index: int, tokens: list[Token], low: int, high: int, state: _ParagraphState) -> None:
         sentence_text = self.masked[tokens[low].start : tokens[high - 1].end]
-        self.known_ids = {id(entity) for entity in self.registry.entities} if low == 0 else self.known_ids
-        cues = [i for i in range(low, high) if self.cue(tokens, i)]
+        if low == 0:
+            self.known_count = len(self.registry.entities)
+        cues = [i for i in range(low, high) if tokens[i].lower in _CUE_CANDIDATES and self.cue(tokens, i)]
         quote_indices = [i for i in range(low, high) if tokens[i].is_quote]
         first_quote = quote_indices[0] if quote_indices else high
         # Names before the first quote are seen before the quote's speaker is resolved, except those
@@ -920,7 +924,7 @@ class _Extractor:
         used_until = low - 1
         self.post_end = low - 1
         known = len(self.candidates)
-        known_ids = self.known_ids
+        known_count = self.known_count
         for qi in quote_indices:
             quote, number = self.quote_of(tokens[qi])
             if number > 0:
@@ -999,7 +1003,7 @@ class _Extractor:
                 self._maybe_organisation(entity, tokens, cue)
             if low == 0 and not quote_indices and p_index not in self.opening:
                 terse = inverted or (cue + 2 >= high) or tokens[cue + 1].text in (".", ",")
-                self.opening[p_index] = (entity, id(entity) not in known_ids, terse)
+                self.opening[p_index] = (entity, not self.registry.known_before(entity, known_count), terse)
             self.last_event[p_index] = entity
             source = self.source_in(sentence_text, lemma, tokens[low].start)
             if source is not None:
@@ -1013,8 +1017,12 @@ class _Extractor:
         elif low == 0 and p_index not in self.opening:
             named = self.message_from(tokens, low, high)
             if named is not None:
-                self.opening[p_index] = (named, id(named) not in known_ids, True)
-            elif subject is not None and subject.kind == "person" and id(subject) not in known_ids:
+                self.opening[p_index] = (named, not self.registry.known_before(named, known_count), True)
+            elif (
+                subject is not None
+                and subject.kind == "person"
+                and not self.registry.known_before(subject, known_count)
+            ):
                 self.opening[p_index] = (subject, True, False)
 
     def _family_plural(self, name: str) -> bool:
@@ -1115,11 +1123,12 @@ class _Extractor:
                 owner.dropped = True
 
     def source_in(self, sentence_text: str, lemma: str, offset: int) -> ExtractedSource | None:
-        """detect_source for a sentence starting at ``offset``, memoised (sentences are re-read)."""
-        key = (offset, len(sentence_text), lemma)
-        if key not in self.source_cache:
-            self.source_cache[key] = detect_source(sentence_text, lemma, self.content_at_masked(offset))
-        return self.source_cache[key]
+        """sources.detect_source for a sentence starting at ``offset``; what the sentence mentions is memoised."""
+        key = (offset, len(sentence_text))
+        found = self.source_cache.get(key)
+        if found is None:
+            found = self.source_cache[key] = find_sources(sentence_text, self.content_at_masked(offset))
+        return pick_source(found, lemma)
 
     def content_at_masked(self, offset: int) -> Callable[[int], str]:
         def lookup(position: int) -> str:
@@ -1719,11 +1728,7 @@ class _Extractor:
     # -- results -----------------------------------------------------------------------------------
 
     def finish_members(self) -> None:
-        pattern = re.compile(
-            r"\b(?:signatories|signers|co-signers|cosigners|members|those who signed(?: it)?|the group)"
-            r"\s+(?:include|included|includes|are|were|comprise|comprised)\s+([^.\x01]+)"
-        )
-        for match in pattern.finditer(self.masked):
+        for match in _members_matches(self.masked):
             groups = [e for e in self.registry.entities if e.kind == "group" and e.spoke]
             if not groups:
                 continue
@@ -1821,6 +1826,34 @@ class _Extractor:
 
     def _sentence_start(self, candidate: _Candidate) -> int:
         return self.masked.find(candidate.sentence_text, self.article.paragraphs[candidate.paragraph][0])
+
+
+_MEMBERS_RE = re.compile(
+    r"\b(?:signatories|signers|co-signers|cosigners|members|those who signed(?: it)?|the group)"
+    r"\s+(?:include|included|includes|are|were|comprise|comprised)\s+([^.\x01]+)"
+)
+# The words a _MEMBERS_RE match can start with.
+_MEMBER_STARTS = ("signatories", "signers", "co-signers", "cosigners", "members", "those who signed", "the group")
+
+
+def _members_matches(text: str) -> list[re.Match[str]]:
+    """_MEMBERS_RE.finditer(text), trying the regex only where one of its first words starts (much faster)."""
+    starts: set[int] = set()
+    for word in _MEMBER_STARTS:
+        position = text.find(word)
+        while position >= 0:
+            starts.add(position)
+            position = text.find(word, position + 1)
+    matches: list[re.Match[str]] = []
+    resume = 0
+    for position in sorted(starts):
+        if position < resume:
+            continue
+        match = _MEMBERS_RE.match(text, position)
+        if match is not None:
+            matches.append(match)
+            resume = match.end()
+    return matches
 
 
 def _after_dateline(tokens: list[Token], low: int, high: int) -> int:
@@ -1954,6 +1987,7 @@ def _is_role_word(word: str) -> bool:
     return low in lx.TITLE_WORDS or low in lx.PERSON_NOUNS or low.endswith(lx.TITLE_SUFFIXES)
 
 
+@lru_cache(maxsize=4096)
 def _word_key(text: str) -> str:
     return " " + " ".join(fold(word) for word in _WORD_RE.findall(text)) + " "
 

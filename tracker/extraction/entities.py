@@ -54,6 +54,12 @@ def fold(text: str) -> str:
     return " ".join(stripped.casefold().replace(".", " ").replace("’", "'").split())
 
 
+@lru_cache(maxsize=8192)
+def folded_words(text: str) -> tuple[str, ...]:
+    """fold(text).split(), memoised: names are compared word by word many times per article."""
+    return tuple(fold(text).split())
+
+
 @dataclass(slots=True)
 class Entity:
     """A speaker candidate built up over the article."""
@@ -68,11 +74,15 @@ class Entity:
     gender: str = ""
     last_seen: int = -1
     spoke: bool = False
+    # The registry's index of known words (Registry.knows_word), which add_alias keeps up to date.
+    registry_words: set[str] | None = field(default=None, repr=False, compare=False)
 
     def add_alias(self, alias: str) -> None:
         alias = " ".join(alias.split())
         if alias and alias not in self.aliases:
             self.aliases.append(alias)
+            if self.registry_words is not None:
+                self.registry_words.update(folded_words(alias))
 
     def add_role(self, text: str) -> None:
         text = " ".join(text.split()).strip(" ,")
@@ -137,13 +147,37 @@ class Registry:
     def __init__(self) -> None:
         self.entities: list[Entity] = []
         self.clock = 0
+        # Folded words of every entity's name and aliases: knows_word runs for every lone capitalised word,
+        # so the words are indexed as entities and aliases arrive instead of re-read each time.
+        self._words: set[str] = set()
+        self._words_stale = False  # a renamed entity may have taken words away: rebuild before use
+        # Position of each entity in ``entities`` by id: entities are only ever appended, so "known at some
+        # point" is a comparison with the count then, not a set of ids copied for every paragraph.
+        self._positions: dict[int, int] = {}
+
+    def known_before(self, entity: Entity, count: int) -> bool:
+        """Whether ``entity`` was among the first ``count`` entities registered."""
+        position = self._positions.get(id(entity))
+        return position is not None and position < count
+
+    def _register(self, entity: Entity) -> None:
+        self._positions[id(entity)] = len(self.entities)
+        self.entities.append(entity)
+        entity.registry_words = self._words
+        self._words.update(folded_words(entity.name))
+        for alias in entity.aliases:
+            self._words.update(folded_words(alias))
 
     def knows_word(self, word: str) -> bool:
         """Whether a single capitalised word may name a known entity (fast pre-check)."""
-        folded = fold(bare(word))
-        return any(folded in fold(entity.name).split() for entity in self.entities) or any(
-            folded in fold(alias).split() for entity in self.entities for alias in entity.aliases
-        )
+        if self._words_stale:
+            self._words.clear()
+            for entity in self.entities:
+                self._words.update(folded_words(entity.name))
+                for alias in entity.aliases:
+                    self._words.update(folded_words(alias))
+            self._words_stale = False
+        return fold(bare(word)) in self._words
 
     def touch(self, entity: Entity) -> Entity:
         self.clock += 1
@@ -151,20 +185,19 @@ class Registry:
         return entity
 
     def _find_name(self, name: str, kind: str) -> Entity | None:
-        folded = fold(name)
-        words = folded.split()
+        words = folded_words(name)
         if not words:
             return None
         best: Entity | None = None
         for entity in self.entities:
             if entity.kind != kind and not (kind == "person" and entity.kind == "person"):
                 continue
-            other = fold(entity.name).split()
+            other = folded_words(entity.name)
             match = other == words
             if not match and kind == "person" and other:
                 if len(words) == 1:
                     match = words[0] in (other[-1], other[0]) or any(
-                        fold(alias).split()[-1:] == words for alias in entity.aliases
+                        folded_words(alias)[-1:] == words for alias in entity.aliases
                     )
                 elif len(other) == 1:
                     match = words[-1] == other[0]
@@ -196,9 +229,10 @@ class Registry:
             if not create:
                 return None
             entity = Entity(phrase.name, kind)
-            self.entities.append(entity)
+            self._register(entity)
         elif kind == "person" and len(phrase.name.split()) > len(entity.name.split()):
             entity.name = phrase.name
+            self._words_stale = True
         entity.add_alias(phrase.text)
         if phrase.title:
             entity.add_role(phrase.title)
@@ -211,7 +245,7 @@ class Registry:
         found = [
             e
             for e in self.entities
-            if e.kind == "organization" and len(e.name.split()) >= 2 and fold(e.name).split()[0] == word
+            if e.kind == "organization" and len(e.name.split()) >= 2 and folded_words(e.name)[0] == word
         ]
         return found[0] if len(found) == 1 else None
 
@@ -289,7 +323,7 @@ class Registry:
             existing = self._find_name(phrase.name, "person")
             if existing is not None and existing.description == phrase.name:
                 return self.touch(existing)
-            self.entities.append(entity)
+            self._register(entity)
             return self.touch(entity)
         return None
 

@@ -140,7 +140,10 @@ def _date_span(text: str) -> tuple[int, int] | None:
 
 def strip_emphasis(text: str) -> str:
     """Markdown emphasis and links are text, not markup: keep the words, drop the markers."""
-    text = _LINK_RE.sub(r"\1", text)
+    if "](" in text:  # no link without it: skip the regex for plain paragraphs
+        text = _LINK_RE.sub(r"\1", text)
+    if "*" not in text and "_" not in text:
+        return text  # no emphasis marker at all
     previous = None
     while previous != text:
         previous = text

@@ -56,10 +56,19 @@ class _Open:
     char: str
 
 
-def _family(mark: str) -> str:
+def _family_of(mark: str) -> str:
     if mark in _GUILLEMETS:
         return "guillemet"
     return "double" if mark in _DOUBLE else "single"
+
+
+# Family of every mark _MARK_RE can match, looked up once per mark instead of recomputed.
+_FAMILIES: dict[str, str] = {mark: _family_of(mark) for mark in ("``", "''", "’’", *'"“”„‟«»‹›', "'", "‘", "’", "‚")}
+
+
+def _family(mark: str) -> str:
+    family = _FAMILIES.get(mark)
+    return family if family is not None else _family_of(mark)
 
 
 def _role(text: str, start: int, end: int, mark: str) -> str:
