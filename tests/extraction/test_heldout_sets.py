@@ -21,6 +21,7 @@ FLOORS = {
     "heldout": 0.94,
     "heldout2": 0.96,
     "heldout3": 0.86,
+    "heldout4": 0.74,
 }
 
 

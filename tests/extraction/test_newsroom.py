@@ -116,3 +116,29 @@ def test_pronoun_after_a_mentioned_name_keeps_the_speaker() -> None:
         '"It stings," he said.\n'
     )
     assert [s.speaker for s in extract_article(text).statements] == ["Ravi Tull"] * 3
+
+
+def test_split_quotes_resume_after_long_told_objects() -> None:
+    result = extract_feature("mentions_and_resumptions.txt")
+    # '"A," X told a meeting of pilots, "and B."': the sentence resumes in lower case.
+    resumed = find(result, "silted up")
+    assert len(resumed.parts) == 2 and resumed.speaker == "Ines Calder"
+    # 'regional ports commissioner X told …': modifiers before the title still lead to the speaker.
+    modified = find(result, "turn vessels away")
+    assert modified.speaker == "Tomas Reyes" and len(modified.parts) == 2
+    # A long object of 'told' before the next quote-only sentence still continues the statement.
+    assert len(find(result, "container trade").parts) == 2
+
+
+def test_names_and_drafting_words_are_not_statements() -> None:
+    result = extract_feature("mentions_and_resumptions.txt")
+    texts = [s.quote for s in result.statements]
+    assert not any("graveyard" in t or "Mud Mile" in t or "should seek" in t for t in texts), texts
+    # 'referred to X as "Y"' leaves the reporting verb free for the next fragment.
+    assert find(result, "ignored warnings").speaker == "Ines Calder"
+
+
+def test_a_long_clause_glossed_as_a_reference_is_speech() -> None:
+    result = extract_feature("mentions_and_resumptions.txt")
+    # '"X", a reference to …' marks a short label; a whole clause before it is still a remark.
+    assert find(result, "puts ships aground").speaker == "senior pilot"

@@ -52,6 +52,14 @@ _DETERMINERS = frozenset(
 )
 # Cues that must stand right next to the quote or its object to count ("called it '…'").
 _NEEDS_OBJECT = frozenset({"call", "describe", "label", "brand", "characterise"})
+# Longest quote that a gloss ('"X", a phrase coined by …') can mark as a label.
+_LABEL_WORDS = 6
+# A short quote from a modal to a bare 'to' is a text's wording ('"should seek to" cut'), not a remark.
+_MODALS = _words("shall should will would may might must can could")
+# 'calling it the "X"': the verb of giving a name.
+_CALLING = _words("call calls called calling dub dubs dubbed dubbing")
+# 'refer(red) to X as "Y"' names something rather than quoting it.
+_REFERRING = _words("refer refers referred referring")
 # Lemmas that never introduce a quote directly.
 _NOT_ADJACENT = frozenset({"find", "believe", "think", "report", "begin"})
 _OBJECT_PREPOSITIONS = frozenset(
@@ -138,6 +146,7 @@ class _Candidate:
     dropped: bool = False
     sentence_text: str = ""
     unattributed: bool = False
+    named: bool = False  # a name or term inside the clause ('referred to it as "X"'): its cue stays free
 
 
 @dataclass(slots=True)
@@ -765,11 +774,19 @@ class _Extractor:
             if lemma in _NOT_ADJACENT or lemma in _NEEDS_OBJECT or lemma == "according":
                 return None
             found_subject = self.subject_before(tokens, k, j)
-            if found_subject is None or found_subject[1] != j:
+            if found_subject is None or not self._premodified(tokens, j, found_subject[1]):
                 return None
             end = k + (1 if lemma in lx.PHRASAL else 0)
             return found_subject[0], k, end
         return None
+
+    def _premodified(self, tokens: list[Token], start: int, subject: int) -> bool:
+        """The subject starts at ``start`` or after a few modifiers ('EU tech commissioner X')."""
+        modifiers = tokens[start:subject]
+        return len(modifiers) <= 3 and all(
+            t.is_word and t.lower not in PREPOSITIONS and t.lower not in _CONNECTORS and not self.cue(tokens, start + i)
+            for i, t in enumerate(modifiers)
+        )
 
     def main_subject(self, tokens: list[Token], low: int, before: int) -> tuple[NounPhrase, int] | None:
         """Subject of the sentence starting at ``low`` (after a fronted adverbial)."""
@@ -953,7 +970,7 @@ class _Extractor:
             if candidate.attribution is not None and candidate.attribution.mode == "post":
                 used_until = max(used_until, candidate.attribution.end_index)
                 self.post_end = used_until
-            elif candidate.dropped:
+            elif candidate.dropped and not candidate.named:
                 self.post_end = max(self.post_end, qi)
             state.previous = candidate
             state.used_until = used_until
@@ -1155,11 +1172,20 @@ class _Extractor:
             outside = _outside_parentheses(tokens, first, qi)
             joined = (
                 quote_only
-                and 0 < len(words) <= 16
+                and 0 < len(words) <= 24
                 and between[-1].text in _SENTENCE_END | {","}
                 and not any(tokens[i].is_quote or tokens[i].text[0] in _SENTENCE_END for i in outside[:-1])
                 and not any(self._new_speech(tokens, i) for i in outside)
             ) or (quote_only and not words)
+            # '"A," X told a meeting of pilots, "and B."': the same sentence resumes in lower case.
+            resumed = self.quote_content(tokens[qi])[:1].islower()
+            joined = joined or (
+                resumed
+                and 0 < len(words) <= 16
+                and between[-1].text == ","
+                and not any(tokens[i].is_quote or tokens[i].text[0] in _SENTENCE_END for i in outside[:-1])
+                and not any(self._new_speech(tokens, i) for i in outside)
+            )
         if not joined:
             return False
         previous.parts.extend(candidate.quote.parts)
@@ -1219,7 +1245,7 @@ class _Extractor:
         content = self.quote_content(tokens[qi])
         p_index = candidate.paragraph
         if self.named_thing(tokens, qi, low, content):
-            candidate.dropped = True
+            candidate.dropped = candidate.named = True
             return
         # 1. Attribution right after the quote.
         post = self.post_attribution(tokens, qi, high)
@@ -1685,18 +1711,51 @@ class _Extractor:
         preceding = " ".join(t.lower for t in tokens[max(low, qi - 4) : qi]).rstrip(" ,:")
         if preceding.endswith(lx.NAME_INTRODUCERS):
             return True
+        if self._referred_as(tokens, qi, low) or self._named_by_call(tokens, qi, low, content):
+            return True
+        words = _WORD_RE.findall(content)
+        if (
+            qi > low
+            and 0 < len(words) <= 3
+            and words[0].lower() in _MODALS
+            and words[-1].lower() == "to"
+            and content[-1:].isalpha()
+            and qi + 1 < len(tokens)
+            and tokens[qi + 1].is_word
+        ):
+            # 'the text says they "should seek to" cut costs': a draft's wording, cut mid-verb-phrase.
+            return True
         stripped = content.strip(" ,.;:!?")
         if stripped.startswith(("@", "#")) and " " not in stripped:
             return True
         # '"X", a phrase that …', 'the "plan X", the state-funded scheme': a name glossed by an appositive.
         if qi + 2 < len(tokens) and tokens[qi + 1].text == "," and tokens[qi + 2].lower in ("a", "an", "the"):
             gloss = [bare(t.text) for t in tokens[qi + 3 : qi + 6] if t.is_word]
-            if any(word in lx.LABEL_NOUNS for word in gloss[:2]):
-                return True
             words = _WORD_RE.findall(content)
+            # A label is short; a clause glossed as 'a nod to …' is still speech.
+            if any(word in lx.LABEL_NOUNS for word in gloss[:2]) and len(words) <= _LABEL_WORDS:
+                return True
             if qi > low and tokens[qi - 1].lower in ("the", "a", "an") and len(words) <= 4 and content[-1:].isalnum():
                 return True
         return False
+
+    def _referred_as(self, tokens: list[Token], qi: int, low: int) -> bool:
+        """'staff referred to the feature as "X"', 'a practice known internally as "Y"': a name, not speech."""
+        index = qi - 1
+        while index > low and tokens[index].lower in _DETERMINERS:
+            index -= 1
+        if index <= low or tokens[index].lower != "as":
+            return False
+        window = tokens[max(low, index - 8) : index]
+        return any(
+            t.lower in _REFERRING and i + 1 < len(window) and window[i + 1].lower == "to" for i, t in enumerate(window)
+        )
+
+    def _named_by_call(self, tokens: list[Token], qi: int, low: int, content: str) -> bool:
+        """'pilots took to calling it the "X"': a short name given to a thing, not a quoted remark."""
+        if not (qi - 3 >= low and tokens[qi - 1].lower == "the" and tokens[qi - 2].lower in ("it", "them")):
+            return False
+        return tokens[qi - 3].lower in _CALLING and len(_WORD_RE.findall(content)) <= 3 and content[-1:].isalnum()
 
     def non_statement(self, tokens: list[Token], qi: int, low: int, content: str) -> bool:
         """Scare quotes: titles, title-case names and echoes of earlier quotes inside a sentence."""
