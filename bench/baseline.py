@@ -1,8 +1,10 @@
 """The floor the API is measured against: the same reads through raw psycopg, orjson and a bare WSGI app.
 
-It answers the benchmarked URLs only, with the same SQL shape the API sends (same joins, same ordering,
-same keyset seek, the COUNT that page-number pagination runs) and a JSON body of about the same fields,
-but no Django, no DRF, no serializers. Run it under gunicorn like the API:
+It answers the benchmarked URLs only, with the same logical queries the API sends (same joins, same ordering,
+same keyset seek with its plain bound on the first key, a speaker slug resolved to an id first, the date range
+on the indexed sort key, a search ranking only the newest ``SEARCH_CANDIDATES`` matches, speaker matches as a
+UNION of speakers and aliases, the COUNT that page-number pagination runs) and a JSON body of about the same
+fields, but no Django, no DRF, no serializers. Run it under gunicorn like the API:
 
     BENCH_DATABASE_URL=postgres://... gunicorn -w 2 -b 127.0.0.1:8101 bench.baseline:app
 """
@@ -20,6 +22,7 @@ from psycopg.rows import dict_row
 
 PAGE_SIZE = 50
 DATE_MIN = datetime.date.min
+SEARCH_CANDIDATES = 1000  # as tracker.api.pagination
 
 STATEMENT_SELECT = """
 SELECT s.id, s.text, s.kind, s.cue, s.status, s.speaker_as_written, s.role_as_written, s.paragraph,
@@ -126,7 +129,9 @@ def seek_sql(token, args):
         args[f"c{index}"] = value
         after.append(" AND ".join([*equal, f"{SORT_KEYS[name]} {'<' if desc else '>'} %(c{index})s"]))
         equal.append(f"{SORT_KEYS[name]} = %(c{index})s")
-    return "(" + " OR ".join(f"({clause})" for clause in after) + ")"
+    # As the API: the OR chain, and a plain bound on the first key that an index can serve.
+    name, desc = ORDERING[0]
+    return f"{SORT_KEYS[name]} {'<=' if desc else '>='} %(c0)s AND (" + " OR ".join(f"({c})" for c in after) + ")"
 
 
 def encode_cursor(row):
@@ -139,18 +144,32 @@ def encode_cursor(row):
 def statements(params):
     where, args = ["NOT (s.status = 'rejected')"], {"date_min": DATE_MIN, "limit": PAGE_SIZE + 1}
     if "speaker" in params:
-        where.append("s.speaker_id IN (SELECT id FROM tracker_speaker WHERE slug = %(speaker)s)")
-        args["speaker"] = params["speaker"]
+        # As the API's filter: the slug is looked up first (a 400 when unknown), then the id compared.
+        speaker = connection().execute("SELECT id FROM tracker_speaker WHERE slug = %s", [params["speaker"]]).fetchone()
+        if speaker is None:
+            return None
+        where.append("s.speaker_id = %(speaker)s")
+        args["speaker"] = speaker["id"]
+    if "published_after" in params or "published_before" in params:
+        # As StatementQuerySet.published_between: the range on the indexed sort key, the date not NULL.
+        where.append("a.published IS NOT NULL")
     if "published_after" in params:
-        where.append("a.published >= %(after)s")
+        where.append(f"{SORT_KEYS['sort_published']} >= %(after)s")
         args["after"] = datetime.date.fromisoformat(params["published_after"])
     if "published_before" in params:
-        where.append("a.published <= %(before)s")
+        where.append(f"{SORT_KEYS['sort_published']} <= %(before)s")
         args["before"] = datetime.date.fromisoformat(params["published_before"])
     if "q" in params:
-        # As the API: full-text match on the generated column, best rank first, then id.
+        # As the API: full-text match on the generated column, best rank first, then id, among the newest
+        # SEARCH_CANDIDATES matches only.
         where.append("s.search_vector @@ websearch_to_tsquery('english', %(q)s)")
         args["q"] = params["q"]
+        args["candidates"] = SEARCH_CANDIDATES
+        candidates = (
+            "SELECT s.id FROM tracker_statement s JOIN tracker_article a ON a.id = s.article_id "
+            f"WHERE {' AND '.join(where)} ORDER BY s.id DESC LIMIT %(candidates)s"
+        )
+        where.append(f"s.id IN ({candidates})")
         order = "ts_rank(s.search_vector, websearch_to_tsquery('english', %(q)s)) DESC, s.id"
     else:
         order = order_by_sql()
@@ -172,16 +191,17 @@ def statement_detail(pk):
     return statement_json(row) if row else None
 
 
+# As SpeakerQuerySet.search: the folded key contains the query or the name is similar, on speakers and on
+# aliases, as a UNION.
 SPEAKER_MATCH = """
-    (sp.name ILIKE %(like)s OR sp.name_key LIKE %(like_key)s OR sp.name %% %(q)s
-     OR sp.id IN (SELECT speaker_id FROM tracker_speakeralias al
-                  WHERE al.name ILIKE %(like)s OR al.name_key LIKE %(like_key)s OR al.name %% %(q)s))
+    sp.id IN (SELECT id FROM tracker_speaker WHERE name_key LIKE %(like_key)s OR name %% %(q)s
+              UNION SELECT speaker_id FROM tracker_speakeralias WHERE name_key LIKE %(like_key)s OR name %% %(q)s)
 """
 
 
 def speakers(params):
     query = params.get("q", "")
-    args = {"q": query, "like": f"%{query}%", "like_key": f"%{query.casefold()}%", "limit": PAGE_SIZE}
+    args = {"q": query, "like_key": f"%{' '.join(query.casefold().split())}%", "limit": PAGE_SIZE}
     db = connection()
     # Page-number pagination counts the matches, as the API's does.
     count = db.execute(f"SELECT COUNT(*) AS n FROM tracker_speaker sp WHERE {SPEAKER_MATCH}", args).fetchone()["n"]

@@ -434,9 +434,10 @@ def main(argv: list[str] | None = None) -> int:
     report = render(rows, rss, timings, smoke=args.smoke, seconds=seconds, connections=args.connections, wrk=wrk)
     print(report)
     if not args.smoke:
+        # Newest run first: a day's file reads from the latest figures down to the earlier runs.
         path = args.results / f"{datetime.date.today():%Y-%m-%d}.md"
-        with path.open("a") as out:
-            out.write(report + "\n")
+        earlier = path.read_text() if path.exists() else ""
+        path.write_text(report + ("\n" + earlier if earlier else ""))
         print(f"written to {path}", file=sys.stderr)
     failed = [row for row in rows if row.api.status != 200 or row.api.errors]
     return 1 if failed else 0

@@ -8,3 +8,5 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path("api/", include("tracker.api.urls")),
 ]
+
+handler404 = "tracker.api.views.not_found"

@@ -20,6 +20,8 @@ from rest_framework.settings import api_settings
 from rest_framework.utils.urls import replace_query_param
 
 MAX_PAGE_SIZE = 200
+# A page of statements in search-rank order ranks only this many of the newest matches (StatementQuerySet.newest).
+SEARCH_CANDIDATES = 1000
 _POSITIVE_INTEGER = re.compile(r"[1-9][0-9]{0,8}")
 
 
@@ -37,7 +39,8 @@ def _is_cursor_value(value):
 def page_size_from(request, default):
     """The ``page_size`` parameter, or ``default`` when absent; a 400 when out of range."""
     raw = request.query_params.get("page_size")
-    if raw is None or raw == "":
+    # An empty value is no number either: the schema promises an integer.
+    if raw is None:
         return default
     if not _POSITIVE_INTEGER.fullmatch(raw) or int(raw) > MAX_PAGE_SIZE:
         raise ValidationError({"page_size": [f"A page size is a whole number from 1 to {MAX_PAGE_SIZE}."]})
@@ -64,7 +67,7 @@ class PageNumberPagination(pagination.PageNumberPagination):
         return page_size_from(request, self.page_size)
 
     def get_page_number(self, request, paginator):
-        raw = request.query_params.get(self.page_query_param) or "1"
+        raw = request.query_params.get(self.page_query_param, "1")
         if not _POSITIVE_INTEGER.fullmatch(raw):
             raise ValidationError({self.page_query_param: ["A page number is a whole number from 1."]})
         return raw
@@ -99,6 +102,9 @@ class KeysetCursorPagination(pagination.BasePagination):
         self.ordering = [(term.lstrip("-"), term.startswith("-")) for term in queryset.query.order_by or ("id",)]
         page_size = page_size_from(request, self.page_size)
         position, reverse = self.decode_cursor(request, queryset)
+        if self.ordering[0][0] == "rank":
+            # Best search matches first: every match would be ranked to find the best page, so bound the set.
+            queryset = queryset.newest(SEARCH_CANDIDATES)
         if position is not None:
             queryset = queryset.filter(self.seek(position, reverse))
         if reverse:
@@ -129,7 +135,11 @@ class KeysetCursorPagination(pagination.BasePagination):
         return ",".join(("-" if desc else "") + name for name, desc in self.ordering)
 
     def encode_cursor(self, row, *, reverse):
-        position = [getattr(row, name) for name, _ in self.ordering]
+        # A model instance, or a dict of ``StatementQuerySet.list_rows`` (which reads every sort key).
+        if isinstance(row, dict):
+            position = [row[name] for name, _ in self.ordering]
+        else:
+            position = [getattr(row, name) for name, _ in self.ordering]
         payload = {"o": self.signature(), "p": [self.jsonable(value) for value in position], "r": reverse}
         token = base64.urlsafe_b64encode(json.dumps(payload, separators=(",", ":")).encode()).decode()
         return replace_query_param(self.request.build_absolute_uri(), self.cursor_query_param, token)

@@ -82,6 +82,9 @@ class StatementCSVRenderer(BaseRenderer):
     charset = "utf-8"
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
+        if data is None:
+            # A deleted statement's 204 has no body.
+            return b""
         statements = data if isinstance(data, list) else [data]
         return "".join(self.lines([statements])).encode(self.charset)
 

@@ -5,7 +5,7 @@ from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.plumbing import build_basic_type
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
-from rest_framework.permissions import SAFE_METHODS
+from rest_framework.permissions import SAFE_METHODS, DjangoModelPermissionsOrAnonReadOnly
 
 DETAIL_ERROR = {
     "type": "object",
@@ -31,25 +31,32 @@ ERRORS = {
     "403": (DETAIL_ERROR, "Signed in without the permission this needs."),
     "404": (DETAIL_ERROR, "No such object (or not visible to you), or a page past the last one."),
     "409": (DETAIL_ERROR, "Conflicts with stored records, e.g. deleting something still referenced."),
+    "413": (DETAIL_ERROR, "The request body is over the size limit (`DATA_UPLOAD_MAX_MEMORY_SIZE`, 1 MB by default)."),
     "415": (DETAIL_ERROR, "The request body's content type is not accepted."),
     "429": (DETAIL_ERROR, "Too many requests; retry after `Retry-After` seconds."),
 }
 ERRORS_BY_METHOD = {
     "GET": ["304", "400", "401", "404", "429"],
-    "POST": ["400", "401", "403", "415", "429"],
-    "PUT": ["400", "401", "403", "404", "409", "415", "429"],
-    "PATCH": ["400", "401", "403", "404", "409", "415", "429"],
-    "DELETE": ["401", "403", "404", "409", "429"],
+    "POST": ["400", "401", "403", "413", "415", "429"],
+    "PUT": ["400", "401", "403", "404", "409", "413", "415", "429"],
+    "PATCH": ["400", "401", "403", "404", "409", "413", "415", "429"],
+    "DELETE": ["400", "401", "403", "404", "409", "429"],
 }
 
 
 class TrackerAutoSchema(AutoSchema):
     """Adds to every operation what the server does besides succeeding, so that the schema matches it."""
 
+    def anyone_reads(self):
+        """Whether anonymous users may read here (DjangoModelPermissionsOrAnonReadOnly), unlike statement history."""
+        return any(
+            issubclass(permission, DjangoModelPermissionsOrAnonReadOnly) for permission in self.view.permission_classes
+        )
+
     def get_auth(self):
         """Reading needs no credentials (DjangoModelPermissionsOrAnonReadOnly), which spectacular misses."""
         auths = super().get_auth()
-        if self.method in SAFE_METHODS and {} not in auths:
+        if self.method in SAFE_METHODS and self.anyone_reads() and {} not in auths:
             auths.append({})
         return auths
 
@@ -91,7 +98,10 @@ class TrackerAutoSchema(AutoSchema):
 
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
-        for code in ERRORS_BY_METHOD.get(self.method, []):
+        codes = ERRORS_BY_METHOD.get(self.method, [])
+        if self.method == "GET" and not self.anyone_reads():
+            codes = [*codes, "403"]
+        for code in codes:
             schema, description = ERRORS[code]
             if code in responses:
                 continue

@@ -1,0 +1,327 @@
+"""Abuse of the API (OWASP API Security Top 10, 2023): object-level visibility (API1), mass assignment of
+read-only properties (API3), resource consumption (API4: page size, query length, body size, throttles shared by
+all workers) and misconfiguration that leaks (API8: errors in HTML, unknown formats)."""
+
+import json
+import os
+import subprocess
+import sys
+import uuid
+
+import pytest
+from django.conf import settings as django_settings
+from django.contrib.auth.models import Permission
+
+from tests.test_cache import REDIS_URL, ROOT, redis_reachable
+from tracker.models import Article, Publication, Review, Source, Speaker, Statement
+
+
+def as_user(api_client, request, who):
+    if who != "anonymous":
+        api_client.force_authenticate(request.getfixturevalue(who))
+    return api_client
+
+
+def listed(client, url):
+    response = client.get(url, {"page_size": 200})
+    assert response.status_code == 200, response.content
+    return {item["id"]: item for item in response.json()["results"]}
+
+
+# API1: which statements each user sees ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("who", ["anonymous", "plain_user", "curator", "superuser"])
+def test_statements_not_yet_verified_are_public_with_their_status(api_client, data, request, who):
+    """Extracted (not yet reviewed), verified and disputed statements are shown to everyone, labelled."""
+    client = as_user(api_client, request, who)
+    statements = listed(client, "/api/statements/")
+    for statement, status in [(data.guarantees, "extracted"), (data.member, "verified"), (data.stronger, "disputed")]:
+        assert statements[statement.pk]["status"] == status
+        assert client.get(f"/api/statements/{statement.pk}/").json()["status"] == status
+
+
+@pytest.mark.parametrize("who", ["anonymous", "plain_user"])
+def test_rejected_statements_are_hidden_from_everyone_but_curators(api_client, data, request, who):
+    client = as_user(api_client, request, who)
+    rejected = data.weather
+    assert rejected.pk not in listed(client, "/api/statements/")
+    assert client.get(f"/api/statements/{rejected.pk}/").status_code == 404
+    assert client.get(f"/api/statements/{rejected.pk}/claimreview/").status_code == 404
+    assert client.get("/api/statements/", {"status": "rejected"}).json()["results"] == []
+    # Nor do they show through what embeds or counts them.
+    article = client.get(f"/api/articles/{data.two.pk}/").json()
+    assert rejected.pk not in [statement["id"] for statement in article["statements"]]
+    assert data.hidden_verdict.pk not in listed(client, "/api/reviews/")
+    assert client.get(f"/api/reviews/{data.hidden_verdict.pk}/").status_code == 404
+    assert client.get(f"/api/speakers/{data.jens.pk}/").json()["statement_count"] == 3
+
+
+@pytest.mark.parametrize("who", ["curator", "superuser"])
+def test_curators_see_rejected_statements(api_client, data, request, who):
+    client = as_user(api_client, request, who)
+    assert listed(client, "/api/statements/")[data.weather.pk]["status"] == "rejected"
+    assert client.get(f"/api/statements/{data.weather.pk}/").json()["status"] == "rejected"
+    article = client.get(f"/api/articles/{data.two.pk}/").json()
+    assert data.weather.pk in [statement["id"] for statement in article["statements"]]
+    assert data.hidden_verdict.pk in listed(client, "/api/reviews/")
+
+
+def test_a_review_cannot_point_at_a_statement_you_may_not_see(api_client, data, plain_user):
+    """Even with the add_review permission, a hidden statement is "not found", not "already reviewed"."""
+    plain_user.user_permissions.add(Permission.objects.get(codename="add_review"))
+    api_client.force_authenticate(plain_user)
+    Review.objects.filter(pk=data.hidden_verdict.pk).delete()
+    body = {"statement": data.weather.pk, "rating": "true", "explanation": "-", "reviewed_on": "2024-05-01"}
+    response = api_client.post("/api/reviews/", body)
+    assert response.status_code == 400
+    assert "does not exist" in response.json()["statement"][0]
+
+
+# API3: read-only properties cannot be set -----------------------------------------------------------------------
+
+FORGED = {
+    "id": 424242,
+    "url": "https://evil.example/",
+    "created": "2000-01-01T00:00:00Z",
+    "updated": "2000-01-01T00:00:00Z",
+}
+
+
+def test_read_only_statement_fields_are_ignored_on_create(api_client, data, curator):
+    api_client.force_authenticate(curator)
+    body = {
+        **FORGED,
+        "article": data.one.pk,
+        "text": "NATO allies met",
+        "paragraph": 0,
+        "spans": [[5, 10]],
+        "position": 99,
+        "parts": ["forged"],
+        "review": data.verdict.pk,
+    }
+    response = api_client.post("/api/statements/", body)
+    assert response.status_code == 201, response.content
+    created = Statement.objects.get(pk=response.json()["id"])
+    assert created.pk != 424242
+    assert (created.spans, created.position) == ([[0, 15]], 0)
+    assert created.created.year > 2000 and created.updated.year > 2000
+    assert not Review.objects.filter(statement=created).exists()
+    assert response.json()["parts"] == ["NATO allies met"]
+
+
+def test_read_only_statement_fields_are_ignored_on_update(api_client, data, curator):
+    api_client.force_authenticate(curator)
+    before = Statement.objects.filter(pk=data.talks.pk).values().get()
+    for field, value in [*FORGED.items(), ("spans", [[0, 4]]), ("position", 0), ("parts", ["x"]), ("review", None)]:
+        response = api_client.patch(f"/api/statements/{data.talks.pk}/", {field: value})
+        assert response.status_code == 200, (field, response.content)
+    after = Statement.objects.filter(pk=data.talks.pk).values().get()
+    before.pop("updated"), after.pop("updated")
+    assert after == before
+    assert Review.objects.filter(pk=data.verdict.pk).exists()
+
+
+def test_read_only_article_fields_are_ignored(api_client, data, curator):
+    api_client.force_authenticate(curator)
+    body = {**FORGED, "title": "Forged", "body": "A body.", "body_sha256": "0" * 64, "statements": [1, 2]}
+    response = api_client.post("/api/articles/", body)
+    assert response.status_code == 201, response.content
+    article = Article.objects.get(pk=response.json()["id"])
+    assert article.body_sha256 != "0" * 64 and article.pk != 424242
+    assert not article.statements.exists()
+    # The body itself is written once: changing it later would move every span.
+    assert api_client.patch(f"/api/articles/{data.one.pk}/", {"body": "Other."}).status_code == 400
+    assert api_client.patch(f"/api/articles/{data.one.pk}/", {"body_sha256": "1" * 64}).status_code == 200
+    assert Article.objects.get(pk=data.one.pk).body_sha256 == data.one.body_sha256
+
+
+@pytest.mark.parametrize(
+    ("url", "body", "model"),
+    [
+        ("/api/publications/", {"name": "Daily"}, Publication),
+        ("/api/speakers/", {"name": "Ann Other", "statement_count": 7, "aliases": ["x"], "members": [1]}, Speaker),
+        ("/api/sources/", {"kind": "letter"}, Source),
+    ],
+)
+def test_read_only_fields_of_other_resources_are_ignored(api_client, data, curator, url, body, model):
+    api_client.force_authenticate(curator)
+    response = api_client.post(url, {**FORGED, **body})
+    assert response.status_code == 201, response.content
+    created = model.objects.get(pk=response.json()["id"])
+    assert created.pk != 424242 and created.created.year > 2000
+    if model is Speaker:
+        assert response.json()["statement_count"] == 0
+        assert not created.aliases.exists() and not created.members.exists()
+
+
+def test_the_reviewer_is_always_the_requesting_user(api_client, data, curator, superuser):
+    api_client.force_authenticate(curator)
+    body = {
+        "statement": data.talks.pk,
+        "rating": "true",
+        "explanation": "-",
+        "reviewed_on": "2024-05-01",
+        "reviewer": superuser.username,
+        "rating_value": 1,
+    }
+    response = api_client.post("/api/reviews/", body)
+    assert response.status_code == 201, response.content
+    assert response.json()["reviewer"] == curator.username
+    assert response.json()["rating_value"] == 5
+
+
+# API4: limits on what one request may ask for ------------------------------------------------------------------
+
+LISTS = ["statements", "speakers", "articles", "sources", "publications", "reviews"]
+
+
+@pytest.mark.parametrize("resource", LISTS)
+def test_page_size_is_capped_at_200(api_client, data, resource):
+    assert api_client.get(f"/api/{resource}/", {"page_size": 200}).status_code == 200
+    response = api_client.get(f"/api/{resource}/", {"page_size": 201})
+    assert response.status_code == 400
+    assert "200" in response.json()["page_size"][0]
+
+
+@pytest.mark.parametrize("resource", [name for name in LISTS if name != "reviews"])
+def test_search_text_is_capped_at_200_characters(api_client, data, resource):
+    assert api_client.get(f"/api/{resource}/", {"q": "n" * 200}).status_code == 200
+    response = api_client.get(f"/api/{resource}/", {"q": "n" * 201})
+    assert response.status_code == 400
+    assert list(response.json()) == ["q"]
+
+
+def test_the_body_size_limit_defaults_to_one_megabyte():
+    if os.environ.get("DJANGO_DATA_UPLOAD_MAX_MEMORY_SIZE"):
+        pytest.skip("DJANGO_DATA_UPLOAD_MAX_MEMORY_SIZE is set for this run")
+    assert django_settings.DATA_UPLOAD_MAX_MEMORY_SIZE == 1024 * 1024
+
+
+def test_the_body_size_limit_comes_from_the_environment():
+    script = (
+        "import django; django.setup()\nfrom django.conf import settings\nprint(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)\n"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings", "DJANGO_DATA_UPLOAD_MAX_MEMORY_SIZE": "4096"}
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.stdout.strip() == "4096", result.stderr
+
+
+@pytest.mark.parametrize("who", ["anonymous", "curator"])
+@pytest.mark.parametrize("method", ["post", "put", "patch"])
+def test_a_body_over_the_limit_is_a_413_naming_it(api_client, data, settings, request, who, method):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 2000
+    client = as_user(api_client, request, who)
+    url = "/api/articles/" if method == "post" else f"/api/articles/{data.one.pk}/"
+    before = list(Article.objects.order_by("pk").values())
+    response = getattr(client, method)(url, {"title": "Big", "body": "x" * 2000})
+    assert response.status_code == 413
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {
+        "detail": "The request body is over the limit of 2000 bytes (DATA_UPLOAD_MAX_MEMORY_SIZE)."
+    }
+    assert list(Article.objects.order_by("pk").values()) == before
+    # Just under the limit, the same request is read as usual.
+    assert getattr(client, method)(url, {"title": "Big", "body": "x" * 1900}).status_code != 413
+
+
+def test_a_body_over_the_limit_is_refused_whatever_its_content_type(api_client, data, settings, curator):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 2000
+    api_client.force_authenticate(curator)
+    for content_type in ["application/json", "text/plain", "application/x-www-form-urlencoded"]:
+        response = api_client.generic("POST", "/api/publications/", "name=" + "x" * 3000, content_type=content_type)
+        assert response.status_code == 413, content_type
+    assert not Publication.objects.filter(name__startswith="xxx").exists()
+
+
+def test_bodies_are_json_only(api_client, data, curator):
+    """Form encodings read an empty field as a missing one; the API takes the JSON its schema describes."""
+    api_client.force_authenticate(curator)
+    response = api_client.post("/api/publications/", {"name": "Daily"}, format="multipart")
+    assert response.status_code == 415
+    assert not Publication.objects.filter(name="Daily").exists()
+
+
+def test_throttled_requests_get_429_with_retry_after(api_client, data, settings):
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": "2/min", "user": None}}
+    statuses = [api_client.get("/api/statements/") for _ in range(3)]
+    assert [response.status_code for response in statuses] == [200, 200, 429]
+    assert 0 < int(statuses[-1]["Retry-After"]) <= 60
+    assert "throttled" in statuses[-1].json()["detail"].lower()
+
+
+# A separate Python process standing in for one gunicorn worker: its own settings, cache client and connection.
+WORKER = """
+import json, sys, django
+django.setup()
+from django.test import Client
+client = Client(REMOTE_ADDR=sys.argv[1])
+answers = [client.get("/api/") for _ in range(int(sys.argv[2]))]
+print(json.dumps([[answer.status_code, answer.get("Retry-After")] for answer in answers]))
+"""
+
+
+@pytest.mark.skipif(not redis_reachable(), reason="no Redis on 127.0.0.1:6379")
+def test_throttles_count_across_workers_through_redis():
+    """Two worker processes with REDIS_URL share one counter: together they get the rate, not twice it."""
+    import redis
+
+    # A client address no other run uses, so that its counter starts at zero.
+    address = f"127.{uuid.uuid4().int % 250 + 1}.{uuid.uuid4().int % 250 + 1}.{uuid.uuid4().int % 250 + 1}"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "REDIS_URL": REDIS_URL,
+        "API_THROTTLE_ANON": "3/min",
+    }
+
+    def worker(requests):
+        result = subprocess.run(
+            [sys.executable, "-c", WORKER, address, str(requests)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        return json.loads(result.stdout.strip().splitlines()[-1])
+
+    try:
+        first, second = worker(2), worker(2)
+        assert [status for status, _ in first] == [200, 200]
+        assert [status for status, _ in second] == [200, 429]
+        assert 0 < int(second[-1][1]) <= 60
+    finally:
+        redis.Redis.from_url(REDIS_URL).delete(f"tracker:1:throttle_anon_{address}")
+
+
+def test_without_a_shared_cache_each_worker_counts_alone():
+    """The contrast, and why production sets REDIS_URL: per-process memory gives each worker its own count."""
+    if os.environ.get("REDIS_URL"):
+        pytest.skip("REDIS_URL is set for this run")
+    assert django_settings.CACHES["default"]["BACKEND"].endswith("LocMemCache")
+
+
+# API8: answers that say what is wrong, in JSON, without internals ----------------------------------------------
+
+
+def test_an_unknown_api_address_is_a_json_404(api_client, db):
+    for url in ["/api/statements/abc/", "/api/nothing/", "/api/statements/1/nothing/"]:
+        response = api_client.get(url)
+        assert response.status_code == 404
+        assert response.json() == {"detail": "Not found."}
+    assert "text/html" in api_client.get("/not-the-api/").headers["Content-Type"]
+
+
+def test_server_errors_do_not_leak_internals(api_client, data, monkeypatch):
+    def crash(*args, **kwargs):
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr("tracker.api.views.StatementViewSet.list", crash)
+    api_client.raise_request_exception = False
+    response = api_client.get("/api/statements/")
+    assert response.status_code == 500
+    assert b"secret internals" not in response.content and b"Traceback" not in response.content
