@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import lexicon as lx
-from .entities import Entity, Registry, fold
+from .entities import Entity, Registry, fold, organisation_mentions, party_name
 from .names import (
     PREPOSITIONS,
     QUOTE_CHAR,
@@ -228,6 +228,7 @@ class _Extractor:
         self.narrative: dict[int, Entity] = {}
         # Number of entities known when the current paragraph started (Registry.known_before).
         self.known_count = 0
+        self.registry.mentions = organisation_mentions(self.body)
 
     def classify(self, tokens: list[Token]) -> NounPhrase | None:
         """names.classify (memoised there); callers get a copy they may change."""
@@ -394,7 +395,20 @@ class _Extractor:
             ):
                 # "Lee's May post on Bluesky … read": the post, not the platform, is the subject.
                 phrase_tokens = noun_phrase_before(self.body, tokens, first - 2, low) or phrase_tokens
+        if not phrase_tokens:
+            origin = self.person_from(tokens, index, low)
+            if origin is not None:
+                phrase_tokens = origin
         phrase = self.classify(phrase_tokens) if phrase_tokens else None
+        if phrase is None and phrase_tokens and phrase_tokens[0].lower in ("a", "an", "one"):
+            phrase = self.classify(phrase_tokens[:2])
+            if phrase is not None and phrase.kind == "role":
+                # "A trader from a large fishing port": the role with where it is from.
+                phrase.name = self._text(phrase_tokens[1:])
+                phrase.text = self._text(phrase_tokens)
+                phrase.start, phrase.end = phrase_tokens[0].start, phrase_tokens[-1].end
+            else:
+                phrase = None
         located = self.people_at(tokens, phrase_tokens, phrase, low)
         if located is not None:
             phrase_tokens, phrase = located
@@ -595,6 +609,24 @@ class _Extractor:
             end=tokens[end].end,
         )
         return phrase, first
+
+    def person_from(self, tokens: list[Token], index: int, low: int) -> list[Token] | None:
+        """'A trader from a large fishing port': tokens of a person described by origin."""
+        at = index
+        while at > low and index - at < 6 and tokens[at].is_word and not tokens[at].is_cap:
+            if tokens[at].lower in ("from", "at") and at < index:
+                break
+            at -= 1
+        if tokens[at].lower not in ("from", "at") or tokens[at + 1].lower not in ("a", "an"):
+            return None
+        head = at - 1
+        if (
+            head - 1 < low
+            or bare(tokens[head].text) not in lx.PERSON_NOUNS
+            or tokens[head - 1].lower not in ("a", "an")
+        ):
+            return None
+        return tokens[head - 1 : index + 1]
 
     def people_at(
         self, tokens: list[Token], phrase_tokens: list[Token], phrase: NounPhrase | None, low: int
@@ -1637,7 +1669,15 @@ class _Extractor:
         if phrase.kind != "role" or phrase.head not in _SPOKES:
             return None
         words = phrase.name.split()
+        party = " ".join(w for w in words[:-1] if bare(w) not in lx.QUANTIFIERS)
+        if party[:1].isupper() and party_name(party):
+            # "A Labour spokesperson": the party.
+            phrase.spokes = True
+            return self.registry.name(NounPhrase("org", phrase.text, name=party, head=bare(words[-2])))
         modifiers = [w for w in words[:-1] if bare(w) not in lx.QUANTIFIERS and bare(w) not in lx.DESCRIPTOR_WORDS]
+        named = [w for w in words[:-1] if bare(w) not in lx.QUANTIFIERS]
+        if modifiers and all(w[:1].isupper() for w in named):
+            modifiers = named  # "a US Commerce Department spokesperson": "Commerce" is part of the name
         capitalised = [w for w in modifiers if w[:1].isupper()]
         if capitalised and len(capitalised) == len(modifiers):
             name = " ".join(capitalised)

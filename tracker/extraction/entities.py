@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -141,6 +142,82 @@ def _organisation_appositive(text: str) -> bool:
     return False
 
 
+def party_name(name: str) -> str:
+    """The party a bare party label names ("Labour", "the Conservatives"); "" for anything else."""
+    folded = fold(name)
+    if folded.startswith("the "):
+        folded = folded[4:]
+    return lx.PARTY_NAMES.get(folded, "")
+
+
+# Heads a generic reference may stand for by type: "the agency" for the "Office of Rail Safety".
+_TYPED_HEADS: dict[str, frozenset[str]] = {
+    "agency": frozenset({"agency", "administration", "authority", "bureau", "service", "directorate"}),
+    "regulator": frozenset({"regulator", "commission", "authority", "agency", "administration", "bureau"}),
+    "ministry": frozenset({"ministry", "department"}),
+    "department": frozenset({"department", "ministry"}),
+    "bank": frozenset({"bank", "reserve"}),
+    "council": frozenset({"council"}),
+    "union": frozenset({"union", "federation"}),
+    "party": frozenset({"party"}),
+    "commission": frozenset({"commission"}),
+}
+_MENTION_WORD_RE = re.compile(r"[^\W\d_][\w.&'’-]*")
+_CONNECTORS = frozenset({"of", "and", "for", "the", "&"})
+_ACRONYM_SKIP = frozenset({"of", "and", "for", "the", "&", "on", "in"})
+
+
+def organisation_mentions(body: str) -> list[tuple[int, str, frozenset[str]]]:
+    """Capitalised organisation names written anywhere in ``body``: (end offset, name, abbreviations).
+
+    "the Office of Rail Safety (ORS)" -> "Office of Rail Safety" abbreviated "ORS"; the
+    abbreviations are the initials of its capitalised words (also without a leading place word) and
+    any parenthetical that follows the name.
+    """
+    found: list[tuple[int, str, frozenset[str]]] = []
+    run: list[re.Match[str]] = []
+
+    def close() -> None:
+        while run and run[-1].group() in _CONNECTORS:
+            run.pop()
+        words = [m.group() for m in run]
+        if words and words[0] == "The":
+            del run[0], words[0]
+        org = max((i for i, w in enumerate(words) if bare(w) in lx.ORG_WORDS and w[:1].isupper()), default=-1)
+        if org >= 0 and not words[org].isupper():
+            last = len(words) - 1 if org + 1 < len(words) and words[org + 1] == "of" else org
+            kept = run[: last + 1]
+            name = body[kept[0].start() : kept[-1].end()]
+            name = name[:-2] if name.endswith(("'s", "’s")) else name.rstrip(".") if len(kept) > 1 else name
+            capitals = [w for w in name.split() if w not in _ACRONYM_SKIP and w[:1].isupper()]
+            initials = "".join(w[0] for w in capitals)
+            abbreviations = {initials} if len(capitals) >= 2 else set()
+            first = bare(capitals[0]) if capitals else ""
+            if len(capitals) >= 3 and (first in lx.DEMONYMS or first in lx.PLACES):
+                abbreviations.add(initials[1:])  # "US Bureau of Coastal Fisheries" is also "BCF"
+            tail = re.match(r"\s*\(([A-Z][A-Z&]{1,7})\)", body[kept[-1].end() :])
+            if tail:
+                abbreviations.add(tail.group(1))
+            found.append((kept[-1].end(), name, frozenset(a for a in abbreviations if len(a) >= 2)))
+        run.clear()
+
+    for match in _MENTION_WORD_RE.finditer(body):
+        word = match.group()
+        gap = body[run[-1].end() : match.start()] if run else " "
+        if run and (gap.strip() or "\n" in gap):
+            close()
+        if word[:1].isupper() or (run and word in _CONNECTORS):
+            if word.endswith(("'s", "’s")) and not run:
+                continue  # "Norland's Audit Bureau": the owner is no part of the name
+            run.append(match)
+            if word.endswith((".", "'s", "’s")) and not re.fullmatch(r"(?:[A-Z]\.)+", word):
+                close()
+        elif run:
+            close()
+    close()
+    return found
+
+
 class Registry:
     """Entities of one article in order of creation, with recency for pronouns."""
 
@@ -154,6 +231,29 @@ class Registry:
         # Position of each entity in ``entities`` by id: entities are only ever appended, so "known at some
         # point" is a comparison with the count then, not a set of ids copied for every paragraph.
         self._positions: dict[int, int] = {}
+        # Organisations named anywhere in the article (organisation_mentions), for abbreviations and types.
+        self.mentions: list[tuple[int, str, frozenset[str]]] = []
+
+    def expand(self, name: str) -> str:
+        """The full name an abbreviation ("ORS", "the BCF") stands for in this article; "" when unknown."""
+        short = name[4:] if name.startswith("the ") else name
+        if not (2 <= len(short) <= 8 and short.isupper() and short.isalpha()):
+            return ""
+        names = {full for _, full, abbreviations in self.mentions if short in abbreviations}
+        return names.pop() if len(names) == 1 else ""
+
+    def mentioned(self, head: str, position: int) -> str:
+        """The organisation of type ``head`` named last before ``position`` ("the agency")."""
+        types = _TYPED_HEADS.get(head)
+        if not types:
+            return ""
+        best = ""
+        for end, full, _ in self.mentions:
+            if end > position:
+                break
+            if any(bare(word) in types for word in full.split()):
+                best = full
+        return best
 
     def known_before(self, entity: Entity, count: int) -> bool:
         """Whether ``entity`` was among the first ``count`` entities registered."""
@@ -210,10 +310,23 @@ class Registry:
     def name(self, phrase: NounPhrase, *, create: bool = True, touch: bool = True) -> Entity | None:
         """The person (or organisation) a name phrase refers to; new entity when unseen."""
         kind = "organization" if phrase.kind == "org" else "group" if phrase.kind == "group" else "person"
+        full = self.expand(phrase.name) if kind == "organization" or phrase.kind == "name" else ""
+        if full:
+            phrase.name, kind = full, "organization"  # "An ORS spokeswoman" after "the Office of Rail Safety"
+        party = party_name(phrase.name)
+        if party:
+            # "Labour said", "the Tories said", "a Labour spokesperson": the party itself.
+            phrase.name, kind = party, "organization"
         if phrase.name.endswith(("'s", "’s")) and len(phrase.name) > 3:
             phrase.name = phrase.name[:-2]  # "Kern County's water program": the owner is "Kern County"
+        if kind == "person" and phrase.appositive.lower().startswith("which "):
+            kind = "organization"  # "Acme, which is based in Ohio, said": "which" is never a person
         if kind == "person" and phrase.appositive and _organisation_appositive(phrase.appositive):
             kind = "organization"  # "Skyvault, the cloud storage provider, said"
+            title = phrase.title.split()
+            if title and all(w[:1].isupper() and not w.endswith(("'s", "’s")) for w in title):
+                # "The Nordic Anglers Voice, an umbrella group": the place word belongs to the name.
+                phrase.name, phrase.title = f"{phrase.title} {phrase.name}", ""
         entity = self._find_name(phrase.name, kind)
         if entity is None and kind == "organization" and phrase.kind == "name":
             entity = self._find_name(phrase.name, "person")
@@ -262,6 +375,9 @@ class Registry:
 
     def resolve(self, phrase: NounPhrase) -> Entity | None:
         """Entity for any speaker phrase: names, pronouns, roles, groups, organisations."""
+        if phrase.kind in ("name", "org", "group", "role") and party_name(phrase.name):
+            phrase.kind = "org"  # "Labour said", "The Conservatives said"
+            return self.name(phrase)
         if phrase.kind in ("name",):
             demonym = self._nationality(phrase)
             if demonym is not None:
@@ -294,6 +410,10 @@ class Registry:
                 # "Acme Mining", "the Loire chamber of commerce", "Peru's trade ministry".
                 return self.name(phrase)
             entity = self._recent_org(phrase.head) if phrase.definite else None
+            if entity is None and phrase.definite and phrase.name.lower() == phrase.head:
+                full = self.mentioned(phrase.head, phrase.start)
+                if full:
+                    return self.name(NounPhrase("org", phrase.text, name=full, head=phrase.head))
             modifiers = [bare(word) for word in phrase.name.split()[:-1]]
             described = any(word not in lx.DESCRIPTOR_WORDS and word not in lx.DEMONYMS for word in modifiers)
             if entity is None and phrase.definite and phrase.head in _GENERIC_ORG_HEADS and not described:

@@ -211,7 +211,7 @@ ORG_WORDS = frozenset(
     co cos gmbh plc. llp lp pty bhd limited
     airlines airways motors holdings partners capital securities industries systems labs laboratories
     society club team church embassy consulate mission directorate command headquarters campaign
-    movement front guard guards brigade battalion regiment fleet county prefecture municipality""".split()
+    movement front guard guards brigade battalion regiment fleet county prefecture municipality forum""".split()
 )
 KNOWN_ORGS = frozenset(
     """Kremlin Pentagon NATO White House Downing Street Elysee Élysée Bundestag Knesset Duma Politburo
@@ -255,7 +255,8 @@ PERSON_NOUNS = frozenset(
     protester protestor spokesperson mp mep passenger commuter shopper customer patient parent
     neighbour neighbor tenant landlord visitor tourist fan voter motorist cyclist nurse boss
     midfielder forward winger defender goalkeeper keeper manager head coach skipper user commenter reader
-    viewer listener follower homeowner grower rancher retiree volunteer owner-operator year-old person""".split()
+    viewer listener follower homeowner grower rancher retiree volunteer owner-operator year-old person
+    delegate""".split()
 )
 # Plural heads that make a noun phrase a group speaker ("US senators", "officials").
 GROUP_NOUNS = frozenset(
@@ -636,3 +637,31 @@ NATIONALITY_NOUNS = frozenset(
     scotsman welshman welshwoman irishman irishwoman englishman englishwoman pole czech slovak croat serb
     slovene turk greek icelander kiwi argentine filipino thai swiss portuguese""".split()
 )
+
+# Party labels written before a member's name ("Democrat Jo Smith", "Republican Al Lee"): no part of it.
+PARTY_LABELS = frozenset(
+    "democrat republican conservative tory liberal socialist libertarian labourite independent".split()
+)
+# Major parties of English-language news written by their short or plural forms, folded (no leading "the"),
+# to the party's name.  US "Democrats"/"Republicans" are left out: in US news they usually mean lawmakers.
+PARTY_NAMES: dict[str, str] = {
+    "labour": "Labour Party",
+    "conservatives": "Conservative Party",
+    "conservative": "Conservative Party",
+    "tory": "Conservative Party",
+    "tories": "Conservative Party",
+    "tory party": "Conservative Party",
+    "lib dems": "Liberal Democrats",
+    "lib dem": "Liberal Democrats",
+    "liberal democrat": "Liberal Democrats",
+    "greens": "Green Party",
+    "snp": "Scottish National Party",
+    "ndp": "New Democratic Party",
+    "new democrats": "New Democratic Party",
+    "liberals": "Liberal Party",
+    "nationals": "National Party",
+    "bjp": "Bharatiya Janata Party",
+    "aap": "Aam Aadmi Party",
+    "ukip": "UK Independence Party",
+    "dup": "Democratic Unionist Party",
+}

@@ -384,6 +384,10 @@ def classify(source: str, tokens: list[Token]) -> NounPhrase | None:
             return NounPhrase("org", text, name=name, head=bare(run[of_org - 1].text), start=start, end=end)
     if (run_text in lx.KNOWN_ORGS or is_org_word(run[-1].text)) and not is_title_word(run[-1].text):
         name = run_text[4:] if run_text.startswith("The ") else run_text
+        of_index = next((i for i, t in enumerate(run[:-1]) if t.lower == "of"), -1)
+        if of_index > 0 and not any(is_org_word(t.text) or is_place_word(t.text) for t in run[:of_index]):
+            # "Shares of Acme Mining Corp.": the organisation is the name after "of".
+            name = _span_text(source, run[of_index + 1 :])
         return NounPhrase("org", text, name=name, head=bare(run[-1].text), start=start, end=end)
     if any(is_org_word(t.text) and t.lower not in lx.HONORIFICS for t in run):
         # "NATO Secretary-General Jens Stoltenberg": an organisation word inside a title is fine.
@@ -461,6 +465,7 @@ def _split_title(run: list[Token]) -> int:
             is_title_word(token.text)
             or (index == 0 and bare(token.text) in lx.PERSON_NOUNS)
             or (index == 0 and len(run) >= 3 and bare(token.text).endswith(lx.TITLE_SUFFIXES))
+            or (index == 0 and len(run) >= 3 and bare(token.text) in lx.PARTY_LABELS)
             or is_org_word(token.text)
             or is_place_word(token.text)
             or is_possessive(token.text)
