@@ -83,3 +83,10 @@ def test_organisation_named_by_it_resolves_the_company() -> None:
     )
     result = extract_article(text)
     assert find(result, "unrealistic").speaker == "Andes Norte"
+
+
+def test_names_given_to_groups_routes_and_schemes_are_not_statements() -> None:
+    result = extract_feature("given_names.txt")
+    # 'a group calling itself the "X"', 'what villagers call "Y"', 'consult on a "Z scheme"': names, not speech.
+    assert quotes(result) == ["We will not wait for another winter,", "reviewed in the autumn"]
+    assert {s.speaker for s in result.statements} == {"Dorin Valcu"}

@@ -60,6 +60,7 @@ _MODALS = _words("shall should will would may might must can could")
 _CALLING = _words("call calls called calling dub dubs dubbed dubbing")
 # 'refer(red) to X as "Y"' names something rather than quoting it.
 _REFERRING = _words("refer refers referred referring")
+_REFLEXIVES = _words("itself themselves himself herself themself")
 # Lemmas that never introduce a quote directly.
 _NOT_ADJACENT = frozenset({"find", "believe", "think", "report", "begin"})
 _OBJECT_PREPOSITIONS = frozenset(
@@ -1753,6 +1754,10 @@ class _Extractor:
             return True
         if self._referred_as(tokens, qi, low) or self._named_by_call(tokens, qi, low, content):
             return True
+        if self._self_named(tokens, qi, low) or self._generic_call(tokens, qi, low, content):
+            return True
+        if self._scheme_name(tokens, qi, low, content):
+            return True
         words = _WORD_RE.findall(content)
         if (
             qi > low
@@ -1796,6 +1801,33 @@ class _Extractor:
         if not (qi - 3 >= low and tokens[qi - 1].lower == "the" and tokens[qi - 2].lower in ("it", "them")):
             return False
         return tokens[qi - 3].lower in _CALLING and len(_WORD_RE.findall(content)) <= 3 and content[-1:].isalnum()
+
+    def _self_named(self, tokens: list[Token], qi: int, low: int) -> bool:
+        """'a group calling itself the "X"', 'he calls himself "Y"': a name someone gives themselves."""
+        index = qi - 1
+        while index > low and tokens[index].lower in _DETERMINERS:
+            index -= 1
+        return index - 1 >= low and tokens[index].lower in _REFLEXIVES and tokens[index - 1].lower in _CALLING
+
+    def _generic_call(self, tokens: list[Token], qi: int, low: int, content: str) -> bool:
+        """'along what locals call "the back road"': a name used by an unnamed crowd, not anyone's remark."""
+        if qi - 3 < low or tokens[qi - 1].lower not in _CALLING or tokens[qi - 3].lower != "what":
+            return False
+        subject = tokens[qi - 2]
+        if not subject.is_word or subject.is_cap or subject.lower in lx.SUBJECT_PRONOUNS:
+            return False
+        return len(_WORD_RE.findall(content)) <= _LABEL_WORDS and content[-1:] not in _SENTENCE_END
+
+    def _scheme_name(self, tokens: list[Token], qi: int, low: int, content: str) -> bool:
+        """'consult on a "fair rent scheme"': a short noun phrase ending in a scheme noun, object of a preposition."""
+        words = _WORD_RE.findall(content)
+        if not (2 <= len(words) <= 5) or words[-1].lower() not in lx.LABEL_NOUNS or not content[-1:].isalnum():
+            return False
+        return (
+            qi - 2 >= low
+            and tokens[qi - 1].lower in ("a", "an", "the")
+            and tokens[qi - 2].lower in PREPOSITIONS | {"of"}
+        )
 
     def non_statement(self, tokens: list[Token], qi: int, low: int, content: str) -> bool:
         """Scare quotes: titles, title-case names and echoes of earlier quotes inside a sentence."""
