@@ -109,7 +109,8 @@ class StatementFilterSet(filters.FilterSet):
     q = search_filter(
         "Full-text search in the statement text, best matches first, at most 200 characters. On PostgreSQL "
         'web search syntax with stemming: `nato membership`, `"security guarantees"`, `ukraine -russia`, '
-        "`a or b`; on SQLite each word must occur."
+        "`a or b`; on SQLite each word must occur. Ranked pages rank the newest 1,000 matches; give an "
+        "explicit `ordering` (or use the CSV export) to page through every match."
     )
     speaker_id = IdFilter(field_name="speaker", queryset=Speaker.objects.all(), distinct=False, help_text="Speaker id.")
     speaker = slug_filter("speaker", Speaker.objects.all(), "Speaker slug, e.g. `jens-stoltenberg`.", distinct=False)
