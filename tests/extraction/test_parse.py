@@ -163,3 +163,18 @@ def test_unbalanced_quote_is_a_warning_with_line() -> None:
 def test_normalise_body() -> None:
     assert normalise_body("“Hi,”  she said.\n\n‘Yes’ — Cafe\u0301") == "\"Hi,\" she said. 'Yes' — Café"
     assert normalise_body("A\u00a0 b\t\nc") == "A b c"
+
+
+@pytest.mark.parametrize(
+    "byline_line, byline, published",
+    [
+        ("By Ana Diaz and Lee Park | July 17, 2024 3:12 PM GMT+2 Updated 2 hours ago",
+         "Ana Diaz and Lee Park", "2024-07-17"),
+        ("Author: Tia Moss (KSDK) Published: 6:48 PM CDT September 14, 2025 Updated: 10:15 PM CDT September 14, 2025",
+         "Tia Moss (KSDK)", "2025-09-14"),
+    ],
+)  # fmt: skip
+def test_web_byline_with_publish_and_update_stamps(byline_line: str, byline: str, published: str) -> None:
+    article = parse_article(f"Headline\n\n{byline_line}\n\nFirst paragraph of the body.\n")
+    assert (article.byline, str(article.published)) == (byline, published)
+    assert article.paragraph_text(0) == "First paragraph of the body."

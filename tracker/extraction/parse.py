@@ -42,7 +42,9 @@ _WEEKDAY_RE = re.compile(r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|
 _BYLINE_NOISE_RE = re.compile(
     r"\b(?:published|updated|posted|last modified|first published)\b:?|\bon\s*$", re.IGNORECASE
 )
-_BY_RE = re.compile(r"^\s*(?:written\s+)?by\s+", re.IGNORECASE)
+_BY_RE = re.compile(r"^\s*(?:(?:written\s+)?by\s+|author:\s*)", re.IGNORECASE)
+# Web bylines often carry publish and update stamps after the names, which makes them long.
+_STAMPED_BYLINE_WORDS, _STAMPED_BYLINE_CHARS = 32, 240
 _EMPHASIS_RE = re.compile(r"(?<![\w*\\])(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 _LINK_RE = re.compile(r"\[([^\[\]\n]+)\]\((?:https?://|www\.|/)[^()\s]*\)")
 _URL_LINE_RE = re.compile(r"^(?:<)?(?:https?://|www\.)?[\w.-]+\.[a-z]{2,}(?:/\S*)?(?:>)?$", re.IGNORECASE)
@@ -151,7 +153,19 @@ def strip_emphasis(text: str) -> str:
     return text
 
 
+def _is_stamped_byline(line: str) -> bool:
+    """'By X | July 17, 2024 3:12 PM Updated 2 hours ago': a byline with dates, longer than a plain one."""
+    return (
+        bool(_BY_RE.match(line))
+        and _date_span(line) is not None
+        and len(line.split()) <= _STAMPED_BYLINE_WORDS
+        and len(line) <= _STAMPED_BYLINE_CHARS
+    )
+
+
 def _is_byline_or_date(line: str) -> bool:
+    if _is_stamped_byline(line):
+        return True
     words = line.split()
     if not words or len(words) > 16 or len(line) > 140:
         return False
@@ -167,6 +181,8 @@ def _is_header_block(lines: list[str]) -> bool:
     if len(lines) > 4:
         return False
     for line in lines:
+        if _is_stamped_byline(line):
+            continue
         if len(line.split()) > 16 or len(line) > 140:
             return False
         if line.rstrip().endswith((".", "?", "!", '"', "”")) and not _date_span(line):
@@ -189,7 +205,11 @@ def _is_role_line(text: str) -> bool:
 def _split_byline(line: str) -> tuple[str, datetime.date | None]:
     span = _date_span(line)
     published = parse_date(line) if span else None
-    byline = line if span is None else line[: span[0]] + " " + line[span[1] :]
+    if span is not None and _is_stamped_byline(line):
+        # The names come before the first date; what follows is publish/update stamps.
+        byline = line[: span[0]]
+    else:
+        byline = line if span is None else line[: span[0]] + " " + line[span[1] :]
     byline = _TIME_RE.sub(" ", byline)
     byline = _WEEKDAY_RE.sub(" ", byline)
     byline = _BYLINE_NOISE_RE.sub(" ", byline)
