@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 from tracker.extraction import extract_article
-from tracker.extraction.names import classify, tokenize
+from tracker.extraction.phrases import classify
 from tracker.extraction.quotes import scan_quotes
+from tracker.extraction.tokens import tokenize
 
 from .helpers import extract_feature, find
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tracker.extraction.entities import organisation_mentions, party_name
+from tracker.extraction.attribution.entities import organisation_mentions, party_name
 
 from .helpers import extract_feature, find
 

@@ -3,7 +3,8 @@ nationality nouns, partitive subjects, described groups and documents 'by' their
 
 from __future__ import annotations
 
-from tracker.extraction.names import classify, tokenize
+from tracker.extraction.phrases import classify
+from tracker.extraction.tokens import tokenize
 
 from .helpers import extract_feature, find
 

@@ -5,7 +5,7 @@ Pure Python (standard library only), deterministic and offline; no Django import
 
 from __future__ import annotations
 
-from .attribution import extract
+from .attribution import attribute_statements
 from .parse import decode_article, normalise_body, parse_article
 from .types import (
     ArticleFormatError,
@@ -33,13 +33,13 @@ __all__ = [
 
 def extract_statements(article: ParsedArticle) -> list[ExtractedStatement]:
     """Quoted statements of a parsed article, in body order, each attributed to a speaker."""
-    return extract(article)[0]
+    return attribute_statements(article)[0]
 
 
 def extract_article(text: str) -> ExtractionResult:
     """Parse ``text`` and extract its statements and speakers; warnings from both steps."""
     article = parse_article(text)
-    statements, entities, warnings = extract(article)
+    statements, entities, warnings = attribute_statements(article)
     spoken = {statement.speaker for statement in statements}
     speakers = tuple(entity.to_speaker() for entity in entities if entity.name in spoken)
     return ExtractionResult(

@@ -4,20 +4,61 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
-SOURCE_KINDS: tuple[str, ...] = (
-    "speech",
-    "interview",
-    "social_media",
-    "letter",
-    "essay",
-    "article",
-    "official_statement",
-    "unknown",
-)
-SPEAKER_KINDS: tuple[str, ...] = ("person", "group", "organization")
-STATEMENT_KINDS: tuple[str, ...] = ("direct", "partial")
+
+class SourceKind(StrEnum):
+    """Where a statement was originally made."""
+
+    SPEECH = "speech"
+    INTERVIEW = "interview"
+    SOCIAL_MEDIA = "social_media"
+    LETTER = "letter"
+    ESSAY = "essay"
+    ARTICLE = "article"
+    OFFICIAL_STATEMENT = "official_statement"
+    UNKNOWN = "unknown"
+
+
+class SpeakerKind(StrEnum):
+    PERSON = "person"
+    GROUP = "group"
+    ORGANIZATION = "organization"
+
+
+class QuoteKind(StrEnum):
+    """A whole utterance (``direct``) or words woven into the reporter's sentence (``partial``)."""
+
+    DIRECT = "direct"
+    PARTIAL = "partial"
+
+
+class MentionKind(StrEnum):
+    """What a speaker noun phrase is: the kind decides how it finds its entity."""
+
+    PRONOUN = "pronoun"
+    NAME = "name"
+    ORGANISATION = "org"
+    GROUP = "group"
+    ROLE = "role"
+    DOCUMENT = "document"
+
+
+class Rule(StrEnum):
+    """The sieve that linked a quote to its speaker's mention, most precise first."""
+
+    CUE_AFTER_QUOTE = "cue_after_quote"  # '"…," Smith said' / '"…," said Smith'
+    CUE_BEFORE_QUOTE = "cue_before_quote"  # 'Smith said "…"', 'Smith said that "…"'
+    ACCORDING_TO = "according_to"  # 'according to Smith, "…"'
+    DOCUMENT_AUTHOR = "document_author"  # 'a letter signed by 30 doctors said "…"'
+    CUE_ENDS_SENTENCE = "cue_ends_sentence"  # 'The plan is "dead," Smith said.'
+    FRAME = "frame"  # 'For Smith, the plan is "…"'
+    COLON = "colon"  # 'Smith had a simple message: "…"'
+    CONTINUATION = "continuation"  # a quote-only sentence: the paragraph's last speaker goes on
+    NARRATIVE = "narrative"  # a quote-only sentence after one about a person: that person
+    NEXT_PARAGRAPH = "next_paragraph"  # '"…" / That was the message from Smith.'
+    UNATTRIBUTED = "unattributed"  # no speaker found: kept for a curator
 
 
 class ArticleFormatError(Exception):

@@ -4,13 +4,13 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from . import lexicon as lx
-from .names import NounPhrase, bare, split_role
-from .types import ExtractedSpeaker
+from .. import lexicon as lx
+from ..keys import fold_name, folded_words
+from ..phrases import NounPhrase, split_role
+from ..tokens import bare
+from ..types import ExtractedSpeaker, MentionKind, SpeakerKind
 
 _ABBREVIATED_TITLES = {
     "sen": "senator",
@@ -47,26 +47,12 @@ _MALE = frozenset({"mr", "sir", "lord", "king", "prince", "father", "brother", "
 _FEMALE = frozenset({"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister", "mme", "she"})
 
 
-@lru_cache(maxsize=8192)
-def fold(text: str) -> str:
-    """Case- and accent-folded form used to compare names."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.casefold().replace(".", " ").replace("’", "'").split())
-
-
-@lru_cache(maxsize=8192)
-def folded_words(text: str) -> tuple[str, ...]:
-    """fold(text).split(), memoised: names are compared word by word many times per article."""
-    return tuple(fold(text).split())
-
-
 @dataclass(slots=True)
 class Entity:
     """A speaker candidate built up over the article."""
 
     name: str
-    kind: str
+    kind: SpeakerKind
     aliases: list[str] = field(default_factory=list)
     roles: list[tuple[str, str]] = field(default_factory=list)
     role_texts: list[str] = field(default_factory=list)
@@ -144,10 +130,22 @@ def _organisation_appositive(text: str) -> bool:
 
 def party_name(name: str) -> str:
     """The party a bare party label names ("Labour", "the Conservatives"); "" for anything else."""
-    folded = fold(name)
+    folded = fold_name(name)
     if folded.startswith("the "):
         folded = folded[4:]
     return lx.PARTY_NAMES.get(folded, "")
+
+
+def as_party(phrase: NounPhrase) -> NounPhrase:
+    """'Labour said', 'The Conservatives said': a party label is a mention of the party, an organisation."""
+    if phrase.kind in _NAMED_KINDS and phrase.kind != MentionKind.ORGANISATION and party_name(phrase.name):
+        return phrase.but(kind=MentionKind.ORGANISATION)
+    return phrase
+
+
+def absorbed_title(phrase: NounPhrase, entity: Entity) -> bool:
+    """Whether the title before a name became part of an organisation's name ('The Nordic Anglers Voice')."""
+    return bool(phrase.title) and fold_name(entity.name).startswith(fold_name(phrase.title) + " ")
 
 
 # Heads a generic reference may stand for by type: "the agency" for the "Office of Rail Safety".
@@ -218,10 +216,14 @@ def organisation_mentions(body: str) -> list[tuple[int, str, frozenset[str]]]:
     return found
 
 
+_NAMED_KINDS = frozenset({MentionKind.NAME, MentionKind.ORGANISATION, MentionKind.GROUP, MentionKind.ROLE})
+_ENTITY_KINDS = {MentionKind.ORGANISATION: SpeakerKind.ORGANIZATION, MentionKind.GROUP: SpeakerKind.GROUP}
+
+
 class Registry:
     """Entities of one article in order of creation, with recency for pronouns."""
 
-    def __init__(self) -> None:
+    def __init__(self, mentions: list[tuple[int, str, frozenset[str]]] | None = None) -> None:
         self.entities: list[Entity] = []
         self.clock = 0
         # Folded words of every entity's name and aliases: knows_word runs for every lone capitalised word,
@@ -232,7 +234,7 @@ class Registry:
         # point" is a comparison with the count then, not a set of ids copied for every paragraph.
         self._positions: dict[int, int] = {}
         # Organisations named anywhere in the article (organisation_mentions), for abbreviations and types.
-        self.mentions: list[tuple[int, str, frozenset[str]]] = []
+        self.mentions: list[tuple[int, str, frozenset[str]]] = mentions or []
 
     def expand(self, name: str) -> str:
         """The full name an abbreviation ("ORS", "the BCF") stands for in this article; "" when unknown."""
@@ -277,7 +279,7 @@ class Registry:
                 for alias in entity.aliases:
                     self._words.update(folded_words(alias))
             self._words_stale = False
-        return fold(bare(word)) in self._words
+        return fold_name(bare(word)) in self._words
 
     def touch(self, entity: Entity) -> Entity:
         self.clock += 1
@@ -290,11 +292,11 @@ class Registry:
             return None
         best: Entity | None = None
         for entity in self.entities:
-            if entity.kind != kind and not (kind == "person" and entity.kind == "person"):
+            if entity.kind != kind and not (kind == SpeakerKind.PERSON and entity.kind == SpeakerKind.PERSON):
                 continue
             other = folded_words(entity.name)
             match = other == words
-            if not match and kind == "person" and other:
+            if not match and kind == SpeakerKind.PERSON and other:
                 if len(words) == 1:
                     match = words[0] in (other[-1], other[0]) or any(
                         folded_words(alias)[-1:] == words for alias in entity.aliases
@@ -309,46 +311,49 @@ class Registry:
 
     def name(self, phrase: NounPhrase, *, create: bool = True, touch: bool = True) -> Entity | None:
         """The person (or organisation) a name phrase refers to; new entity when unseen."""
-        kind = "organization" if phrase.kind == "org" else "group" if phrase.kind == "group" else "person"
-        full = self.expand(phrase.name) if kind == "organization" or phrase.kind == "name" else ""
+        kind = _ENTITY_KINDS.get(phrase.kind, SpeakerKind.PERSON)
+        name, title = phrase.name, phrase.title
+        full = self.expand(name) if kind == SpeakerKind.ORGANIZATION or phrase.kind == MentionKind.NAME else ""
         if full:
-            phrase.name, kind = full, "organization"  # "An ORS spokeswoman" after "the Office of Rail Safety"
-        party = party_name(phrase.name)
+            name, kind = full, SpeakerKind.ORGANIZATION  # "An ORS spokeswoman" after "the Office of Rail Safety"
+        party = party_name(name)
         if party:
             # "Labour said", "the Tories said", "a Labour spokesperson": the party itself.
-            phrase.name, kind = party, "organization"
-        if phrase.name.endswith(("'s", "’s")) and len(phrase.name) > 3:
-            phrase.name = phrase.name[:-2]  # "Kern County's water program": the owner is "Kern County"
-        if kind == "person" and phrase.appositive.lower().startswith("which "):
-            kind = "organization"  # "Acme, which is based in Ohio, said": "which" is never a person
-        if kind == "person" and phrase.appositive and _organisation_appositive(phrase.appositive):
-            kind = "organization"  # "Skyvault, the cloud storage provider, said"
-            title = phrase.title.split()
-            if title and all(w[:1].isupper() and not w.endswith(("'s", "’s")) for w in title):
+            name, kind = party, SpeakerKind.ORGANIZATION
+        if name.endswith(("'s", "’s")) and len(name) > 3:
+            name = name[:-2]  # "Kern County's water program": the owner is "Kern County"
+        if kind == SpeakerKind.PERSON and phrase.appositive.lower().startswith("which "):
+            kind = SpeakerKind.ORGANIZATION  # "Acme, which is based in Ohio, said": "which" is never a person
+        if kind == SpeakerKind.PERSON and phrase.appositive and _organisation_appositive(phrase.appositive):
+            kind = SpeakerKind.ORGANIZATION  # "Skyvault, the cloud storage provider, said"
+            words = title.split()
+            if words and all(w[:1].isupper() and not w.endswith(("'s", "’s")) for w in words):
                 # "The Nordic Anglers Voice, an umbrella group": the place word belongs to the name.
-                phrase.name, phrase.title = f"{phrase.title} {phrase.name}", ""
-        entity = self._find_name(phrase.name, kind)
-        if entity is None and kind == "organization" and phrase.kind == "name":
-            entity = self._find_name(phrase.name, "person")
+                name, title = f"{title} {name}", ""
+        entity = self._find_name(name, kind)
+        if entity is None and kind == SpeakerKind.ORGANIZATION and phrase.kind == MentionKind.NAME:
+            entity = self._find_name(name, SpeakerKind.PERSON)
             if entity is not None and not entity.gender:
-                entity.kind = "organization"
-        if entity is None and kind in ("person", "organization"):
+                entity.kind = SpeakerKind.ORGANIZATION
+        if entity is None and kind in (SpeakerKind.PERSON, SpeakerKind.ORGANIZATION):
             # "Skyvault" once introduced as a company stays one; "Acme" after "Acme Widgets Corp.".
-            folded = fold(phrase.name)
-            entity = next((e for e in self.entities if e.kind == "organization" and fold(e.name) == folded), None)
-            if entity is None and len(folded.split()) == 1 and phrase.name[:1].isupper() and not phrase.title:
+            folded = fold_name(name)
+            entity = next(
+                (e for e in self.entities if e.kind == SpeakerKind.ORGANIZATION and fold_name(e.name) == folded), None
+            )
+            if entity is None and len(folded.split()) == 1 and name[:1].isupper() and not title:
                 entity = self._short_org(folded)
         if entity is None:
             if not create:
                 return None
-            entity = Entity(phrase.name, kind)
+            entity = Entity(name, kind)
             self._register(entity)
-        elif kind == "person" and len(phrase.name.split()) > len(entity.name.split()):
-            entity.name = phrase.name
+        elif kind == SpeakerKind.PERSON and len(name.split()) > len(entity.name.split()):
+            entity.name = name
             self._words_stale = True
         entity.add_alias(phrase.text)
-        if phrase.title:
-            entity.add_role(phrase.title)
+        if title:
+            entity.add_role(title)
         if phrase.appositive:
             entity.add_role(phrase.appositive)
         return self.touch(entity) if touch else entity
@@ -358,7 +363,7 @@ class Registry:
         found = [
             e
             for e in self.entities
-            if e.kind == "organization" and len(e.name.split()) >= 2 and folded_words(e.name)[0] == word
+            if e.kind == SpeakerKind.ORGANIZATION and len(e.name.split()) >= 2 and folded_words(e.name)[0] == word
         ]
         return found[0] if len(found) == 1 else None
 
@@ -375,17 +380,16 @@ class Registry:
 
     def resolve(self, phrase: NounPhrase) -> Entity | None:
         """Entity for any speaker phrase: names, pronouns, roles, groups, organisations."""
-        if phrase.kind in ("name", "org", "group", "role") and party_name(phrase.name):
-            phrase.kind = "org"  # "Labour said", "The Conservatives said"
-            return self.name(phrase)
-        if phrase.kind in ("name",):
+        if phrase.kind in _NAMED_KINDS and party_name(phrase.name):
+            return self.name(as_party(phrase))
+        if phrase.kind == MentionKind.NAME:
             demonym = self._nationality(phrase)
             if demonym is not None:
                 return demonym
             return self.name(phrase)
-        if phrase.kind == "pronoun":
+        if phrase.kind == MentionKind.PRONOUN:
             if phrase.head in ("he", "she"):
-                entity = self.recent("person", phrase.head)
+                entity = self.recent(SpeakerKind.PERSON, phrase.head)
                 if entity is not None:
                     if not entity.gender:
                         entity.gender = phrase.head
@@ -393,27 +397,27 @@ class Registry:
                     return self.touch(entity)
                 return None
             if phrase.head == "they":
-                entity = self.recent("group")
+                entity = self.recent(SpeakerKind.GROUP)
                 return self.touch(entity) if entity is not None else None
-            entity = self.recent("organization")
+            entity = self.recent(SpeakerKind.ORGANIZATION)
             return self.touch(entity) if entity is not None else None
-        if phrase.kind == "group":
+        if phrase.kind == MentionKind.GROUP:
             if phrase.definite and phrase.text.lower().startswith("the ") and len(phrase.name.split()) == 1:
                 # "the senators" after "A group of Senate Democrats".
-                entity = self.recent("group")
+                entity = self.recent(SpeakerKind.GROUP)
                 if entity is not None:
                     entity.add_alias(phrase.text)
                     return self.touch(entity)
             return self.name(phrase)
-        if phrase.kind == "org":
+        if phrase.kind == MentionKind.ORGANISATION:
             if any(word[:1].isupper() for word in phrase.name.split()):
                 # "Acme Mining", "the Loire chamber of commerce", "Peru's trade ministry".
                 return self.name(phrase)
-            entity = self._recent_org(phrase.head) if phrase.definite else None
+            entity = self.recent_org(phrase.head) if phrase.definite else None
             if entity is None and phrase.definite and phrase.name.lower() == phrase.head:
                 full = self.mentioned(phrase.head, phrase.start)
                 if full:
-                    return self.name(NounPhrase("org", phrase.text, name=full, head=phrase.head))
+                    return self.name(NounPhrase(MentionKind.ORGANISATION, phrase.text, name=full, head=phrase.head))
             modifiers = [bare(word) for word in phrase.name.split()[:-1]]
             described = any(word not in lx.DESCRIPTOR_WORDS and word not in lx.DEMONYMS for word in modifiers)
             if entity is None and phrase.definite and phrase.head in _GENERIC_ORG_HEADS and not described:
@@ -424,7 +428,7 @@ class Registry:
                 entity.add_alias(phrase.text)
                 return self.touch(entity)
             return self.name(phrase)
-        if phrase.kind == "role":
+        if phrase.kind == MentionKind.ROLE:
             qualified = any(word[:1].isupper() for word in phrase.name.split())
             if phrase.definite:
                 entity = self._by_role(phrase.head, fallback=not qualified)
@@ -433,14 +437,14 @@ class Registry:
                     return self.touch(entity)
             if phrase.definite and not qualified:
                 # "the striker said" with no striker introduced: the person last talked about.
-                entity = self.recent("person")
+                entity = self.recent(SpeakerKind.PERSON)
                 if entity is not None:
                     entity.add_alias(phrase.text)
                     return self.touch(entity)
-            entity = Entity(phrase.name, "person", description=phrase.name)
+            entity = Entity(phrase.name, SpeakerKind.PERSON, description=phrase.name)
             entity.add_role(phrase.name)
             entity.add_alias(phrase.text)
-            existing = self._find_name(phrase.name, "person")
+            existing = self._find_name(phrase.name, SpeakerKind.PERSON)
             if existing is not None and existing.description == phrase.name:
                 return self.touch(existing)
             self._register(entity)
@@ -455,7 +459,7 @@ class Registry:
         word = bare(words[1])
         if word not in lx.NATIONALITY_NOUNS and not (word in lx.DEMONYMS and word.endswith(("an", "ese", "i"))):
             return None
-        entity = self.recent("person")
+        entity = self.recent(SpeakerKind.PERSON)
         if entity is None:
             return None
         entity.add_alias(phrase.text)
@@ -465,18 +469,18 @@ class Registry:
         head = _ABBREVIATED_TITLES.get(head, head)
         best: Entity | None = None
         for entity in self.entities:
-            if entity.kind != "person" or head not in entity.title_words():
+            if entity.kind != SpeakerKind.PERSON or head not in entity.title_words():
                 continue
             if best is None or entity.last_seen > best.last_seen:
                 best = entity
         if best is None and fallback and head in ("official", "man", "woman", "executive", "leader"):
-            best = self.recent("person")
+            best = self.recent(SpeakerKind.PERSON)
         return best
 
     def _recent_named_org(self) -> Entity | None:
         best: Entity | None = None
         for entity in self.entities:
-            if entity.kind != "organization" or not any(w[:1].isupper() for w in entity.name.split()):
+            if entity.kind != SpeakerKind.ORGANIZATION or not any(w[:1].isupper() for w in entity.name.split()):
                 continue
             last = bare(entity.name.split()[-1])
             if last in lx.ORG_NOUNS and last not in _GENERIC_ORG_HEADS:
@@ -485,15 +489,15 @@ class Registry:
                 best = entity
         return best
 
-    def _recent_org(self, head: str) -> Entity | None:
+    def recent_org(self, head: str) -> Entity | None:
         best: Entity | None = None
         for entity in self.entities:
-            if entity.kind != "organization":
+            if entity.kind != SpeakerKind.ORGANIZATION:
                 continue
-            described = " ".join(fold(text) for text in entity.role_texts).split()
+            described = " ".join(fold_name(text) for text in entity.role_texts).split()
             if (
-                head not in fold(entity.name)
-                and head not in {fold(r) for _, r in entity.roles}
+                head not in fold_name(entity.name)
+                and head not in {fold_name(r) for _, r in entity.roles}
                 and head not in described
             ):
                 continue
@@ -507,19 +511,19 @@ class Registry:
         "The chief executive of software company Brightloop said …" and, later, "Brightloop CEO Daniel
         Greer": same organisation words, same office.
         """
-        if entity.kind != "person" or entity.name != entity.description:
+        if entity.kind != SpeakerKind.PERSON or entity.name != entity.description:
             return None
         words = entity.name.replace("-", " ").split()
-        organisation = {fold(w) for w in words if w[:1].isupper() and bare(w) not in lx.TITLE_WORDS}
+        organisation = {fold_name(w) for w in words if w[:1].isupper() and bare(w) not in lx.TITLE_WORDS}
         lowered = [bare(w) for w in words]
         head = lowered[lowered.index("of") - 1] if "of" in lowered[1:] else ""
         if not organisation or not head:
             return None
         for other in self.entities:
-            if other is entity or other.kind != "person" or other.name == other.description:
+            if other is entity or other.kind != SpeakerKind.PERSON or other.name == other.description:
                 continue
             texts = " ".join([*other.role_texts, *other.aliases]).replace("-", " ")
-            known = {fold(bare(w)) for w in texts.split()}
+            known = {fold_name(bare(w)) for w in texts.split()}
             titles = set()
             for word in known:
                 titles |= _EXPANDED_TITLES.get(word, {word})

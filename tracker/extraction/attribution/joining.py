@@ -1,0 +1,209 @@
+# ruff: noqa: RUF001  (dashes are this module's subject)
+"""Quoted pieces that are one statement: split quotes, fragments under one cue, quotes over paragraphs.
+
+The convention: pieces under one cue are one statement with several spans (`"A," Smith said, "B."`,
+`called it "A" and "B," Smith said`); pieces under separate cues are separate statements. A quote running
+over several paragraphs is one candidate here and one statement per paragraph when results are built.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..quotes import RawQuote
+from ..tokens import Token
+from ..types import QuoteKind, Rule
+from .clauses import CONNECTORS, WORD_RE, new_speech, outside_parentheses, post_attribution
+from .memory import Attribution, Discourse, QuoteCandidate
+from .mention_to_entity import resolve_speaker
+from .mentions import SENTENCE_END
+from .text import ArticleText
+
+_AUX_START = frozenset(
+    [
+        "would",
+        "will",
+        "should",
+        "could",
+        "can",
+        "may",
+        "might",
+        "must",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "not",
+        "to",
+        "do",
+        "does",
+        "did",
+        "and",
+        "or",
+        "but",
+        "of",
+        "for",
+        "with",
+    ]
+)
+# Rules whose cue stands before the quote in the same clause: fragments under that cue may join.
+_CUE_BEFORE = frozenset({Rule.CUE_BEFORE_QUOTE, Rule.DOCUMENT_AUTHOR})
+
+
+@dataclass(slots=True)
+class ParagraphState:
+    """The quote just read in this paragraph and the last token its attribution used."""
+
+    previous: QuoteCandidate | None = None
+    used_until: int = -1
+
+
+def join_split_quote(
+    text: ArticleText,
+    state: ParagraphState,
+    candidate: QuoteCandidate,
+    tokens: list[Token],
+    qi: int,
+    low: int,
+    high: int,
+) -> bool:
+    """Join a quote to the previous one: split quotes ('"A," he said, "B."') and '"A," while, "B."'."""
+    previous = state.previous
+    if previous is None or previous.attribution is None or previous.dropped or previous.merged_into:
+        return False
+    if post_attribution(text, tokens, qi, high) is not None:
+        return False
+    between = tokens[state.used_until + 1 : qi] if state.used_until < qi else []
+    joined = all(t.text in (",", ":", ";", "—", "–", "-", ".") or t.lower in CONNECTORS for t in between)
+    if not joined and previous.attribution.rule == Rule.CUE_AFTER_QUOTE:
+        # '"A," said X at the meeting. "B."': the new sentence is nothing but the quote.
+        words = [t for t in between if t.is_word]
+        quote_only = qi == low and all(not t.is_word for t in tokens[qi + 1 : high])
+        outside = outside_parentheses(tokens, state.used_until + 1, qi)
+        clean = not any(tokens[i].is_quote or tokens[i].text[0] in SENTENCE_END for i in outside[:-1]) and not any(
+            new_speech(text, tokens, i) for i in outside
+        )
+        joined = (quote_only and 0 < len(words) <= 24 and between[-1].text in SENTENCE_END | {","} and clean) or (
+            quote_only and not words
+        )
+        # '"A," X told a meeting of pilots, "and B."': the same sentence resumes in lower case.
+        resumed = text.quote_content(tokens[qi])[:1].islower()
+        joined = joined or (resumed and 0 < len(words) <= 16 and between[-1].text == "," and clean)
+    if not joined:
+        return False
+    previous.parts.extend(candidate.quote.parts)
+    candidate.merged_into = previous
+    last = text.body[slice(*previous.parts[-1])]
+    first_words = WORD_RE.findall(text.body[slice(*previous.parts[0])])
+    if (
+        previous.kind == QuoteKind.PARTIAL
+        and last[-1:] in SENTENCE_END
+        and first_words
+        and first_words[0].lower() not in _AUX_START
+        and len(first_words) >= 5
+    ):
+        previous.kind = QuoteKind.DIRECT
+    return True
+
+
+def join_same_cue(
+    memory: Discourse, candidate: QuoteCandidate, earlier: list[QuoteCandidate], tokens: list[Token], qi: int
+) -> bool:
+    """Fragments introduced by one reporting verb in one sentence are one statement with parts.
+
+    'X wrote that Y had "a" and had "b"': the second fragment joins the first; '… "a" and that Z
+    "b"' opens a second reported clause and stays a statement of its own.
+    """
+    attribution = candidate.attribution
+    if (
+        attribution is None
+        or candidate.dropped
+        or attribution.rule not in _CUE_BEFORE
+        or len(candidate.quote.parts) > 1
+    ):
+        return False
+    previous = next((c for c in reversed(earlier) if c.merged_into is None and not c.dropped), None)
+    if previous is None or previous.attribution is None or len(previous.quote.parts) > 1:
+        return False
+    if previous.attribution.rule not in _CUE_BEFORE or previous.attribution.cue_index != attribution.cue_index:
+        return False
+    if previous.attribution.entity is not attribution.entity:
+        return False
+    if any(t.lower in ("that", "whether") for t in tokens[previous.token_index + 1 : qi]):
+        return False
+    previous.parts.extend(candidate.quote.parts)
+    candidate.merged_into = previous
+    memory.add_quote(candidate)
+    return True
+
+
+def continue_quote(
+    text: ArticleText,
+    memory: Discourse,
+    quote: RawQuote,
+    number: int,
+    tokens: list[Token],
+    qi: int,
+    high: int,
+    paragraph: int,
+) -> None:
+    """A later paragraph of a multi-paragraph quote: only a closing attribution can be added."""
+    owner = memory.quote_owners.get(id(quote))
+    if owner is None:
+        return
+    while owner.merged_into is not None:
+        owner = owner.merged_into
+    if quote.parts[number] not in owner.parts:
+        owner.parts.append(quote.parts[number])
+    if owner.attribution is None or owner.attribution.rule == Rule.CONTINUATION:
+        post = post_attribution(text, tokens, qi, high)
+        if post is not None:
+            owner.attribution = resolve_speaker(
+                text, memory, post[0], tokens, cue=post[1], rule=Rule.CUE_AFTER_QUOTE, end=post[2], paragraph=paragraph
+            )
+    if number == len(quote.parts) - 1 and owner.attribution is None:
+        speaker = memory.last_speaker.get(owner.paragraph) or memory.last_speaker.get(owner.paragraph - 1)
+        if speaker is not None:
+            owner.attribution = Attribution(speaker, "", "", "", Rule.CONTINUATION, confidence=0.5)
+        else:
+            owner.dropped = True
+
+
+def look_ahead(text: ArticleText, memory: Discourse) -> None:
+    """A quote-only paragraph whose speaker the next paragraph names ('"…" / That was the message from X.')."""
+    for candidate in memory.quotes:
+        if candidate.merged_into is not None or len(candidate.quote.parts) > 1:
+            continue
+        attribution = candidate.attribution
+        if attribution is not None and attribution.rule not in (Rule.CONTINUATION, Rule.NARRATIVE):
+            continue
+        if attribution is None and not candidate.dropped:
+            continue
+        opening = memory.openings.get(candidate.paragraph + 1)
+        if opening is None or not _quote_only_paragraph(text, candidate):
+            continue
+        entity, fresh, terse = opening
+        if attribution is not None and attribution.rule == Rule.NARRATIVE:
+            if attribution.entity is entity or not (fresh or terse):
+                continue
+        elif attribution is not None and (attribution.entity is entity or not (fresh and terse)):
+            continue
+        if attribution is None and candidate.unattributed is False and not terse and not fresh:
+            continue
+        entity.spoke = True
+        candidate.attribution = Attribution(entity, "", "", "", Rule.NEXT_PARAGRAPH, confidence=0.5)
+        candidate.dropped = False
+        candidate.unattributed = False
+        candidate.kind = QuoteKind.DIRECT
+
+
+def _quote_only_paragraph(text: ArticleText, candidate: QuoteCandidate) -> bool:
+    start, end = text.paragraphs[candidate.paragraph]
+    outer_start, outer_end = candidate.quote.outer[0]
+    return not WORD_RE.search(text.body[start:outer_start]) and not WORD_RE.search(text.body[outer_end:end])
