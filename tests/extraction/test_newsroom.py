@@ -68,9 +68,10 @@ def test_fragments_under_one_verb_are_one_statement() -> None:
     joined = find(result, "steady work")
     assert joined.parts == ("steady work for coastal towns", "dependable buyer")
     assert joined.speaker == "Kiran Bose"
-    # '… "a" and that … "b"' reports a second clause: two statements.
-    assert find(result, "no idle cranes").quote == "no idle cranes"
-    assert find(result, "stay frozen").quote == "would stay frozen"
+    # '… added that "a" and that … "b"': two clauses under one reporting verb are still one statement.
+    added = find(result, "no idle cranes")
+    assert added.parts == ("no idle cranes", "would stay frozen")
+    assert added.cue == "added"
 
 
 def test_split_quotes_around_long_attributions() -> None:

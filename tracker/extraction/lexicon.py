@@ -180,6 +180,10 @@ TITLE_WORDS = frozenset(
     candidate challenger incumbent frontrunner front-runner geostrategist pundit commentator
     sergeant-major chief-executive managing executive-director pro tem tempore""".split()
 )
+# Titles that are part of how a person is known, kept in their canonical name ("Prince Harry", "Pope Leo").
+KNOWN_BY_TITLES = frozenset(
+    "prince princess pope king queen sheikh sheikha emir sultan ayatollah grand-duke grand-duchess".split()
+)
 # Lowercase words that may stand in a title before a name ("veteran US geostrategist X").
 DESCRIPTOR_WORDS = frozenset(
     """former veteran longtime long-time retired outgoing incoming acting interim senior top chief
@@ -256,7 +260,11 @@ PERSON_NOUNS = frozenset(
     neighbour neighbor tenant landlord visitor tourist fan voter motorist cyclist nurse boss
     midfielder forward winger defender goalkeeper keeper manager head coach skipper user commenter reader
     viewer listener follower homeowner grower rancher retiree volunteer owner-operator year-old person
-    delegate""".split()
+    delegate realtor agent broker planner developer inspector dispatcher firefighter paramedic
+    detective deputy clerk registrar curator librarian pharmacist dentist therapist counselor counsellor
+    chef owner landlady barista bartender waiter waitress plumber electrician contractor architect
+    accountant attorney-general solicitor barrister magistrate juror defendant plaintiff suspect inmate
+    prisoner refugee migrant immigrant settler""".split()
 )
 # Plural heads that make a noun phrase a group speaker ("US senators", "officials").
 GROUP_NOUNS = frozenset(

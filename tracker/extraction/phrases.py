@@ -294,7 +294,11 @@ def classify(source: str, tokens: list[Token]) -> NounPhrase | None:
         name_tokens = name_tokens[1:]
     if not name_tokens:
         return None
-    title = _span_text(source, [t for t in title_tokens if t.lower not in lx.QUANTIFIERS])
+    title_tokens = [t for t in title_tokens if t.lower not in lx.QUANTIFIERS]
+    if title_tokens and bare(title_tokens[-1].text) in lx.KNOWN_BY_TITLES and title_tokens[-1].is_cap:
+        # "Prince Harry", "Pope Francis", "Sheikh Tamim": a title people are known by is part of the name.
+        name_tokens = [title_tokens.pop(), *name_tokens]
+    title = _span_text(source, title_tokens)
     name = _span_text(source, name_tokens)
     if any(mark in name for mark in _NICKNAME_MARKS):
         # 'Marcus "Ace" Brooks': the nickname is not part of the canonical name.

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import lexicon as lx
+from ..gender import gender_of_name, gender_of_title
 from ..keys import fold_name, folded_words
 from ..phrases import NounPhrase, split_role
 from ..tokens import bare
@@ -43,8 +44,6 @@ _GENERIC_ORG_HEADS = frozenset(
     brand chain producer supplier miner automaker carmaker bank club team side charity outlet platform
     employer owner""".split()
 )
-_MALE = frozenset({"mr", "sir", "lord", "king", "prince", "father", "brother", "herr", "he"})
-_FEMALE = frozenset({"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister", "mme", "she"})
 
 
 @dataclass(slots=True)
@@ -79,10 +78,9 @@ class Entity:
         if not text or text in self.role_texts:
             return
         words = [bare(w) for w in text.split()]
+        if not self.gender:
+            self.gender = gender_of_title(text)
         if all(w in lx.HONORIFICS for w in words):
-            gender = {w for w in words} & (_MALE | _FEMALE)
-            if gender and not self.gender:
-                self.gender = "he" if gender & _MALE else "she"
             return
         self.role_texts.append(text)
         title, organisation = split_role(text)
@@ -110,22 +108,31 @@ class Entity:
         )
 
 
+_APPOSITIVE_ENDS = frozenset({"of", "for", "at", "in", "with", "who", "which", "that", "and", ","})
+
+
 def _organisation_appositive(text: str) -> bool:
-    """Whether an appositive describes an organisation: "the cloud storage provider", "a trade group"."""
+    """Whether an appositive describes an organisation: "the cloud storage provider", "a trade group".
+
+    English noun compounds end in their head ("a retired police chief" is a person, "a police union" an
+    organisation), and a capitalised organisation word names where a person works ("a University of
+    Vermont professor"), so the last person or organisation noun before the first preposition decides.
+    """
     raw = text.split()
     words = [bare(word) for word in raw]
     if not words or words[0] not in ("a", "an", "the", "one"):
         return False
-    for position, word in enumerate(words[1:6], start=1):
+    head = ""
+    for position, word in enumerate(words[1:8], start=1):
         if raw[position].endswith(("'s", "’s", "s'", "s’")):
             continue  # "the company's chief executive": the possessor is no head
-        if word in ("of", "for", "at", "in", "with", "who", "which", "that", "and", ","):
-            return False
+        if word in _APPOSITIVE_ENDS or raw[position - 1][-1:] == ",":
+            break
         if word in lx.PERSON_NOUNS or word in lx.TITLE_WORDS:
-            return False
-        if word in lx.ORG_NOUNS or word in lx.ORG_WORDS:
-            return True
-    return False
+            head = "person"
+        elif (word in lx.ORG_NOUNS or word in lx.ORG_WORDS) and not raw[position][:1].isupper():
+            head = "organisation"
+    return head == "organisation"
 
 
 def party_name(name: str) -> str:
@@ -286,7 +293,9 @@ class Registry:
         entity.last_seen = self.clock
         return entity
 
-    def _find_name(self, name: str, kind: str) -> Entity | None:
+    def _find_name(self, name: str, kind: str, gender: str = "") -> Entity | None:
+        """The most recent entity of ``kind`` that ``name`` can name: the same name, or for a person a
+        surname, a first name or a shorter form of theirs, of no other gender than ``gender``."""
         words = folded_words(name)
         if not words:
             return None
@@ -294,8 +303,12 @@ class Registry:
         for entity in self.entities:
             if entity.kind != kind and not (kind == SpeakerKind.PERSON and entity.kind == SpeakerKind.PERSON):
                 continue
+            if gender and entity.gender and entity.gender != gender:
+                continue
             other = folded_words(entity.name)
-            match = other == words
+            if len(other) > 1 and other[0] in lx.KNOWN_BY_TITLES:
+                other = other[1:]  # "Harry said" after "Prince Harry"
+            match = other == words or folded_words(entity.name) == words
             if not match and kind == SpeakerKind.PERSON and other:
                 if len(words) == 1:
                     match = words[0] in (other[-1], other[0]) or any(
@@ -304,7 +317,10 @@ class Registry:
                 elif len(other) == 1:
                     match = words[-1] == other[0]
                 else:
-                    match = words[-1] == other[-1] and words[0][:1] == other[0][:1]
+                    # "Tom Smith" for "T. Smith"; "Black Elk" for "Linda Black Elk" (a two-word surname).
+                    match = (words[-1] == other[-1] and words[0][:1] == other[0][:1]) or (
+                        len(words) < len(other) and other[-len(words) :] == words
+                    )
             if match and (best is None or entity.last_seen > best.last_seen):
                 best = entity
         return best
@@ -330,7 +346,10 @@ class Registry:
             if words and all(w[:1].isupper() and not w.endswith(("'s", "’s")) for w in words):
                 # "The Nordic Anglers Voice, an umbrella group": the place word belongs to the name.
                 name, title = f"{title} {name}", ""
-        entity = self._find_name(name, kind)
+        gender = ""
+        if kind == SpeakerKind.PERSON:
+            gender = gender_of_title(title) or (gender_of_name(name) if len(name.split()) > 1 else "")
+        entity = self._find_name(name, kind, gender)
         if entity is None and kind == SpeakerKind.ORGANIZATION and phrase.kind == MentionKind.NAME:
             entity = self._find_name(name, SpeakerKind.PERSON)
             if entity is not None and not entity.gender:
@@ -346,11 +365,13 @@ class Registry:
         if entity is None:
             if not create:
                 return None
-            entity = Entity(name, kind)
+            entity = Entity(name, kind, gender=gender)
             self._register(entity)
         elif kind == SpeakerKind.PERSON and len(name.split()) > len(entity.name.split()):
             entity.name = name
             self._words_stale = True
+        if entity.kind == SpeakerKind.PERSON and not entity.gender and len(name.split()) > 1:
+            entity.gender = gender_of_name(name)
         entity.add_alias(phrase.text)
         if title:
             entity.add_role(title)

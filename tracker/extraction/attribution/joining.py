@@ -66,6 +66,7 @@ class ParagraphState:
 
 def join_split_quote(
     text: ArticleText,
+    memory: Discourse,
     state: ParagraphState,
     candidate: QuoteCandidate,
     tokens: list[Token],
@@ -86,15 +87,30 @@ def join_split_quote(
         words = [t for t in between if t.is_word]
         quote_only = qi == low and all(not t.is_word for t in tokens[qi + 1 : high])
         outside = outside_parentheses(tokens, state.used_until + 1, qi)
-        clean = not any(tokens[i].is_quote or tokens[i].text[0] in SENTENCE_END for i in outside[:-1]) and not any(
+        no_speech = not any(tokens[i].is_quote for i in outside[:-1]) and not any(
             new_speech(text, tokens, i) for i in outside
         )
-        joined = (quote_only and 0 < len(words) <= 24 and between[-1].text in SENTENCE_END | {","} and clean) or (
-            quote_only and not words
-        )
+        one_sentence = not any(tokens[i].text[0] in SENTENCE_END for i in outside[:-1])
+        joined = (
+            quote_only
+            and 0 < len(words) <= 24
+            and between[-1].text in SENTENCE_END | {","}
+            and no_speech
+            and one_sentence
+        ) or (quote_only and not words)
         # '"A," X told a meeting of pilots, "and B."': the same sentence resumes in lower case.
         resumed = text.quote_content(tokens[qi])[:1].islower()
-        joined = joined or (resumed and 0 < len(words) <= 16 and between[-1].text == "," and clean)
+        joined = joined or (resumed and 0 < len(words) <= 16 and between[-1].text == "," and no_speech and one_sentence)
+        # '"A," said X, the union's president. He is also a member. "B."': nobody else spoke or came in
+        # between, so B is more of what X said under the same cue.
+        about = memory.narrative.get(candidate.paragraph)
+        joined = joined or (
+            quote_only
+            and 0 < len(words) <= 40
+            and between[-1].text in SENTENCE_END
+            and no_speech
+            and (about is None or about is previous.attribution.entity)
+        )
     if not joined:
         return False
     previous.parts.extend(candidate.quote.parts)
@@ -134,8 +150,6 @@ def join_same_cue(
     if previous.attribution.rule not in _CUE_BEFORE or previous.attribution.cue_index != attribution.cue_index:
         return False
     if previous.attribution.entity is not attribution.entity:
-        return False
-    if any(t.lower in ("that", "whether") for t in tokens[previous.token_index + 1 : qi]):
         return False
     previous.parts.extend(candidate.quote.parts)
     candidate.merged_into = previous

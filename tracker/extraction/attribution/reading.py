@@ -79,7 +79,7 @@ def read_sentence(
             used_until = qi
             continue
         candidate = QuoteCandidate(quote, paragraph, qi, sentence_text, parts=list(quote.parts[:1]))
-        if state.previous is not None and join_split_quote(text, state, candidate, tokens, qi, low, high):
+        if state.previous is not None and join_split_quote(text, memory, state, candidate, tokens, qi, low, high):
             used_until = qi
             continue
         attribute_quote(text, memory, candidate, tokens, qi, low, high, cues)
