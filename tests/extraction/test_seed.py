@@ -55,7 +55,8 @@ def test_seed_speakers() -> None:
 def test_seed_to_dict_is_json_friendly() -> None:
     import json
 
-    payload = extract_article(read(SEED)).to_dict()
+    result = extract_article(read(SEED))
+    payload = result.to_dict()
     assert payload["article"] == {
         "title": "NATO summit vows to continue troop surge to Russia's borders",
         "byline": "Andre Damon",
@@ -76,7 +77,15 @@ def test_seed_to_dict_is_json_friendly() -> None:
         "cue",
         "source",
         "confidence",
+        "rule",
+        "mention",
     }
+    # Which words named the speaker, and the sieve that linked them to the quote.
+    assert first["rule"] == "cue_after_quote"
+    assert first["mention"]["kind"] == "name"
+    assert first["mention"]["text"].endswith("Jens Stoltenberg")
+    start, end = first["mention"]["span"]
+    assert result.article.body[start:end] == first["mention"]["text"]
     assert first["source"] == {
         "kind": "speech",
         "title": "remarks at the start of the meeting",

@@ -4,12 +4,18 @@
 from __future__ import annotations
 
 from . import lexicon as lx
-from .phrases import AGE_RE, NOUNS, descriptor, inner_connector
+from .organisations import organisation_end, organisation_start
+from .phrases import AGE_RE, NOUNS, POSSESSIVE_DETERMINERS, descriptor, inner_connector
 from .tokens import CAPITAL_STOP, TIME_WORDS, Token, bare, is_org_word, is_possessive, is_title_word
 
 
 def noun_phrase_before(source: str, tokens: list[Token], end: int, low: int) -> list[Token]:
     """Tokens of the noun phrase ending at tokens[end] (inclusive), not reaching below ``low``."""
+    organisation = organisation_start(tokens, end, low)
+    if organisation >= 0:
+        if organisation - 1 >= low and tokens[organisation - 1].lower == "the":
+            organisation -= 1
+        return tokens[organisation : end + 1]
     index = end
     collected: list[Token] = []
     lowercase_words = 0
@@ -185,6 +191,10 @@ def self_cue(word: str) -> bool:
 
 def noun_phrase_after(tokens: list[Token], start: int, high: int) -> list[Token]:
     """Tokens of the noun phrase starting at tokens[start] (inverted attribution: said X)."""
+    first = start + 1 if start < high and tokens[start].lower == "the" else start
+    organisation = organisation_end(tokens, first, high)
+    if organisation >= 0:
+        return tokens[start : organisation + 1]
     collected: list[Token] = []
     index = start
     while index < high:
@@ -196,7 +206,11 @@ def noun_phrase_after(tokens: list[Token], start: int, high: int) -> list[Token]
             return [token]
         if not collected and low_word in lx.OBJECT_PRONOUNS and (index + 1 >= high or not tokens[index + 1].is_word):
             return [token]  # "according to him", not "according to her lawyer"
-        if low_word in ("a", "an", "the") or low_word in lx.QUANTIFIERS:
+        if (
+            low_word in ("a", "an", "the")
+            or low_word in lx.QUANTIFIERS
+            or (not collected and low_word in POSSESSIVE_DETERMINERS)
+        ):
             if collected and low_word in ("a", "an", "the"):
                 break
             collected.append(token)
@@ -269,4 +283,7 @@ def noun_phrase_after(tokens: list[Token], start: int, high: int) -> list[Token]
         index += 1
     while collected and collected[-1].lower in ("of", "and", "the", "a", "an"):
         collected.pop()
+    if collected and collected[0].lower in POSSESSIVE_DETERMINERS and index < high and tokens[index].is_word:
+        # "slammed her boss's flirtation": the object of the verb, not a speaker after it ("said its director,").
+        return []
     return collected

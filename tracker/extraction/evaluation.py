@@ -2,8 +2,13 @@
 
 A predicted quote matches a gold quote when at least 80% of the words of each are shared
 (lowercased word tokens, punctuation stripped), one-to-one.  Speakers are compared by canonical
-name, case- and accent-folded.  Predictions matching a gold ``non_statements`` string are errors;
+name, folded by ``keys.fold_name``.  Predictions matching a gold ``non_statements`` string are errors;
 gold statements marked ``borderline`` count neither way.
+
+A statement kept without a speaker (no speaker found: left for a curator) claims no attribution. It
+counts for quote precision and recall, and against end-to-end recall, but not against end-to-end
+precision or speaker accuracy, which measure the attributions made: a wrong speaker is a wrong row, an
+unattributed quote is a question. ``unattributed`` counts them, so abstaining is visible.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
+from .keys import fold_name
 from .types import ExtractedStatement
 
 MATCH_THRESHOLD = 0.8
@@ -28,13 +34,6 @@ def quote_words(text: str) -> list[str]:
         if word:
             words.append(word)
     return words
-
-
-def fold_name(name: str) -> str:
-    """Canonical speaker name folded for comparison (case, accents, punctuation)."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    kept = "".join(ch if ch.isalnum() else " " for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(kept.split())
 
 
 def overlap_ratios(predicted: str, gold: str) -> tuple[float, float]:
@@ -61,6 +60,9 @@ class Scores:
     speaker_correct: int = 0
     non_statement_errors: int = 0
     ignored: int = 0
+    # Predicted statements without a speaker, and how many of them matched a gold quote.
+    unattributed: int = 0
+    matched_unattributed: int = 0
     files: int = 1
 
     @staticmethod
@@ -85,11 +87,13 @@ class Scores:
 
     @property
     def speaker_accuracy(self) -> float:
-        return self._ratio(self.speaker_correct, self.matched) if self.matched else 0.0
+        attributed = self.matched - self.matched_unattributed
+        return self._ratio(self.speaker_correct, attributed) if attributed else 0.0
 
     @property
     def e2e_precision(self) -> float:
-        return self._ratio(self.speaker_correct, self.predicted) if self.predicted else float(self.gold == 0)
+        attributed = self.predicted - self.unattributed
+        return self._ratio(self.speaker_correct, attributed) if attributed else float(self.gold == 0)
 
     @property
     def e2e_recall(self) -> float:
@@ -160,19 +164,27 @@ def score_article(gold: Mapping[str, Any], predicted: Sequence[ExtractedStatemen
 
     pairs = _pairs(pred_quotes, gold_quotes)
     matched_pred = {p for p, _ in pairs}
-    speaker_correct = sum(
-        1
-        for p_index, g_index in pairs
-        if fold_name(_get(predicted[p_index], "speaker")) == fold_name(str(gold_statements[g_index].get("speaker")))
-    )
+    speakers = [_get(item, "speaker") for item in predicted]
+    speaker_correct = 0
+    matched_unattributed = 0
+    for p_index, g_index in pairs:
+        gold_speaker = str(gold_statements[g_index].get("speaker") or "")
+        if fold_name(speakers[p_index]) == fold_name(gold_speaker):
+            speaker_correct += 1
+        elif not speakers[p_index]:
+            matched_unattributed += 1
     ignored = 0
     non_statement_errors = 0
-    remaining = [i for i in range(len(pred_quotes)) if i not in matched_pred]
-    for p_index in remaining:
-        if any(quotes_match(pred_quotes[p_index], text) for text in borderline):
+    unattributed = 0
+    for p_index in range(len(pred_quotes)):
+        if p_index in matched_pred:
+            unattributed += not speakers[p_index]
+        elif any(quotes_match(pred_quotes[p_index], text) for text in borderline):
             ignored += 1
-        elif any(quotes_match(pred_quotes[p_index], text) for text in non_statements):
-            non_statement_errors += 1
+        else:
+            unattributed += not speakers[p_index]
+            if any(quotes_match(pred_quotes[p_index], text) for text in non_statements):
+                non_statement_errors += 1
     return Scores(
         gold=len(gold_statements),
         predicted=len(pred_quotes) - ignored,
@@ -180,6 +192,8 @@ def score_article(gold: Mapping[str, Any], predicted: Sequence[ExtractedStatemen
         speaker_correct=speaker_correct,
         non_statement_errors=non_statement_errors,
         ignored=ignored,
+        unattributed=unattributed,
+        matched_unattributed=matched_unattributed,
     )
 
 
@@ -197,5 +211,7 @@ def combine(scores: Sequence[Scores]) -> Scores:
         speaker_correct=sum(s.speaker_correct for s in scores),
         non_statement_errors=sum(s.non_statement_errors for s in scores),
         ignored=sum(s.ignored for s in scores),
+        unattributed=sum(s.unattributed for s in scores),
+        matched_unattributed=sum(s.matched_unattributed for s in scores),
         files=sum(s.files for s in scores),
     )

@@ -436,7 +436,12 @@ PLACES = frozenset(
     copenhagen helsinki dublin edinburgh glasgow cardiff belfast manchester liverpool birmingham
     bordeaux lyon marseille toulouse munich hamburg frankfurt milan naples barcelona amsterdam
     rotterdam zurich nairobi lagos johannesburg addis khartoum kabul islamabad karachi dhaka hanoi
-    bangkok jakarta manila taipei toronto vancouver montreal lima bogota caracas havana""".split()
+    bangkok jakarta manila taipei toronto vancouver montreal lima bogota caracas havana sudan mozambique
+    somalia ghana senegal mali niger chad libya tunisia algeria morocco uganda tanzania rwanda congo
+    zimbabwe zambia angola namibia botswana cameroon haiti ecuador bolivia paraguay uruguay panama
+    guatemala honduras nicaragua salvador nepal bangladesh myanmar cambodia laos mongolia kazakhstan
+    uzbekistan serbia croatia bosnia slovenia slovakia moldova albania kosovo montenegro iceland cyprus
+    malta luxembourg zealand singapore oman bahrain kuwait emirates saudi""".split()
 )
 MEDIA = (
     "Bloomberg",

@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from . import lexicon as lx
+from .organisations import ORGANISATION_HEADS, organisation_end
 from .tokens import Token, bare, bare_case, is_name_token, is_org_word, is_place_word, is_possessive, is_title_word
 from .types import MentionKind
 
@@ -16,6 +17,8 @@ _NICKNAME_MARKS = ('"', "“", "”", "«", "»", "‘")
 _HONOURS = frozenset({"mp", "ms", "msp", "mep", "mla", "td", "qc", "kc", "obe", "mbe", "cbe", "phd", "md"})
 NOUNS = lx.PERSON_NOUNS | lx.GROUP_NOUNS | lx.ORG_NOUNS | lx.TITLE_WORDS
 AGE_RE = re.compile(r"\d{1,3}-year-old")
+# "its director", "his spokesman": determiners that make a role definite, like a possessive name.
+POSSESSIVE_DETERMINERS = frozenset({"its", "his", "her", "their", "our"})
 
 
 def descriptor(token: Token) -> bool:
@@ -112,16 +115,20 @@ def classify(source: str, tokens: list[Token]) -> NounPhrase | None:
         return NounPhrase(MentionKind.PRONOUN, text, head=tokens[0].lower, start=start, end=end)
     if len(tokens) == 1 and tokens[0].lower in lx.OBJECT_PRONOUNS:
         return NounPhrase(MentionKind.PRONOUN, text, head=lx.OBJECT_PRONOUNS[tokens[0].lower], start=start, end=end)
+    organisation = _organisation(source, tokens, text)
+    if organisation is not None:
+        return organisation
     body = list(tokens)
     definite = True
-    determined = tokens[0].lower in lx.QUANTIFIERS or is_possessive(tokens[0].text) or tokens[0].is_cap
+    owned = is_possessive(tokens[0].text) or tokens[0].lower in POSSESSIVE_DETERMINERS
+    determined = tokens[0].lower in lx.QUANTIFIERS or owned or tokens[0].is_cap
     lowered = " ".join(t.lower for t in body)
     for prefix in lx.GROUP_PREFIXES:
         if lowered.startswith(prefix + " ") and len(body) > len(prefix.split()):
             body = body[len(prefix.split()) :]
             lowered = " ".join(t.lower for t in body)
             break
-    definite = tokens[0].lower == "the" or is_possessive(tokens[0].text)
+    definite = tokens[0].lower == "the" or owned
     while body and body[0].lower in lx.QUANTIFIERS and len(body) > 1:
         body = body[1:]
     if not body:
@@ -248,6 +255,8 @@ def classify(source: str, tokens: list[Token]) -> NounPhrase | None:
             )
     if (run_text in lx.KNOWN_ORGS or is_org_word(run[-1].text)) and not is_title_word(run[-1].text):
         name = run_text[4:] if run_text.startswith("The ") else run_text
+        if len(run) > 2 and is_possessive(run[0].text) and is_place_word(run[0].text):
+            name = f"{bare_case(run[0].text)} {_span_text(source, run[1:])}"  # "Canada's Competition Bureau"
         of_index = next((i for i, t in enumerate(run[:-1]) if t.lower == "of"), -1)
         if of_index > 0 and not any(is_org_word(t.text) or is_place_word(t.text) for t in run[:of_index]):
             # "Shares of Acme Mining Corp.": the organisation is the name after "of".
@@ -304,6 +313,26 @@ def classify(source: str, tokens: list[Token]) -> NounPhrase | None:
         # 'Marcus "Ace" Brooks': the nickname is not part of the canonical name.
         name = " ".join(token.text for token in name_tokens)
     return NounPhrase(MentionKind.NAME, text, name=name, title=title, start=start, end=end)
+
+
+def _organisation(source: str, tokens: list[Token], text: str) -> NounPhrase | None:
+    """'the Department for Environment, Food and Rural Affairs', "Mozambique's Ministry of National Defence".
+
+    An owner's possessive before the name is kept as its first word: ministries of different countries
+    are different speakers.
+    """
+    first = 1 if tokens[0].lower == "the" and len(tokens) > 1 else 0
+    owner = ""
+    if is_possessive(tokens[first].text) and tokens[first].is_cap and len(tokens) - first > 2:
+        owner = bare_case(tokens[first].text)
+        first += 1
+    if organisation_end(tokens, first, len(tokens)) != len(tokens) - 1:
+        return None
+    head = next((bare(t.text) for t in tokens[first:] if bare(t.text) in ORGANISATION_HEADS), "")
+    name = " ".join(filter(None, [owner, _span_text(source, tokens[first:])]))
+    return NounPhrase(
+        MentionKind.ORGANISATION, text, name=name, head=head, definite=True, start=tokens[0].start, end=tokens[-1].end
+    )
 
 
 def inner_connector(tokens: list[Token], index: int) -> bool:

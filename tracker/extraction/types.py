@@ -141,20 +141,39 @@ class ExtractedSpeaker:
 
 
 @dataclass(frozen=True, slots=True)
+class ExtractedMention:
+    """The words in the article that named a statement's speaker, and what kind of mention they are."""
+
+    text: str
+    kind: MentionKind
+    span: tuple[int, int]  # body offsets
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "kind": str(self.kind), "span": list(self.span)}
+
+
+@dataclass(frozen=True, slots=True)
 class ExtractedStatement:
-    """One quoted statement: the words, where they are in the body, and who said them."""
+    """One quoted statement: the words, where they are in the body, and who said them.
+
+    ``speaker`` is None when no speaker could be found: the statement is kept for a curator to attribute.
+    ``rule`` is the sieve that linked the quote to ``mention`` (None when no mention was printed for this
+    quote, as when a quote-only sentence carries on the last speaker), and ``confidence`` how sure it is.
+    """
 
     quote: str
     parts: tuple[str, ...]
     spans: tuple[tuple[int, int], ...]
     paragraph: int
-    kind: str
-    speaker: str
+    kind: QuoteKind
+    speaker: str | None
     speaker_as_written: str = ""
     role: str = ""
     cue: str = ""
     source: ExtractedSource | None = None
     confidence: float = 0.5
+    rule: Rule = Rule.UNATTRIBUTED
+    mention: ExtractedMention | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -162,13 +181,15 @@ class ExtractedStatement:
             "parts": list(self.parts),
             "spans": [list(span) for span in self.spans],
             "paragraph": self.paragraph,
-            "kind": self.kind,
+            "kind": str(self.kind),
             "speaker": self.speaker,
             "speaker_as_written": self.speaker_as_written,
             "role": self.role,
             "cue": self.cue,
             "source": self.source.to_dict() if self.source else None,
             "confidence": self.confidence,
+            "rule": str(self.rule),
+            "mention": self.mention.to_dict() if self.mention else None,
         }
 
 

@@ -318,6 +318,12 @@ def phrase_after(text: ArticleText, tokens: list[Token], start: int, high: int) 
         ):
             phrase = phrase.but(appositive=text.words(appositive), text=text.words(tokens[start:other]))
             end = other - 1
+        elif appositive and phrase.kind == MentionKind.ROLE and not (other < len(tokens) and tokens[other].is_quote):
+            # "said Ofgem's chief executive, Laura Penhaligon": the role's holder, named after it.
+            named = text.classify(appositive)
+            if named is not None and named.kind == MentionKind.NAME and named.name == named.text:
+                printed = text.words(tokens[start:other])
+                return named.but(title=" ".join(filter(None, [phrase.text, named.title])), text=printed), other - 1
     return phrase, end
 
 

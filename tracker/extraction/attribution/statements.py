@@ -8,11 +8,13 @@ from dataclasses import replace
 from ..phrases import classify
 from ..sources import source_key
 from ..tokens import tokenize
-from ..types import ExtractedSource, ExtractedStatement, MentionKind, QuoteKind, SpeakerKind
+from ..types import ExtractedMention, ExtractedSource, ExtractedStatement, MentionKind, QuoteKind, Rule, SpeakerKind
 from .entities import Entity
-from .memory import Discourse, QuoteCandidate
+from .memory import Attribution, Discourse, QuoteCandidate
 from .text import ArticleText
 
+# A quote nobody could be found to have said is kept, but flagged as the least certain of all.
+_UNATTRIBUTED_CONFIDENCE = 0.2
 _MEMBERS_RE = re.compile(
     r"\b(?:signatories|signers|co-signers|cosigners|members|those who signed(?: it)?|the group)"
     r"\s+(?:include|included|includes|are|were|comprise|comprised)\s+([^.\x01]+)"
@@ -22,7 +24,8 @@ _MEMBER_STARTS = ("signatories", "signers", "co-signers", "cosigners", "members"
 
 
 def build_statements(text: ArticleText, memory: Discourse) -> list[ExtractedStatement]:
-    """The statements of the attributed candidates, in reading order."""
+    """The statements of the attributed candidates, in reading order; unattributed speech is kept without
+    a speaker, for a curator to attribute."""
     for candidate in memory.quotes:
         # An unnamed role named later in the article ("The chief executive of Acme …").
         if candidate.attribution is not None and candidate.attribution.entity is not None:
@@ -35,50 +38,71 @@ def build_statements(text: ArticleText, memory: Discourse) -> list[ExtractedStat
     read: dict[int, list[QuoteCandidate]] = {}  # the candidates read so far, by paragraph
     for candidate in memory.quotes:
         earlier = read.setdefault(candidate.paragraph, [])
-        if candidate.unattributed and candidate.attribution is None:
+        attribution = candidate.attribution
+        if candidate.merged_into is not None:
+            earlier.append(candidate)
+            continue
+        if candidate.unattributed and attribution is None:
             lines = text.article.paragraph_lines
             line = lines[candidate.paragraph] if lines else 0
             words = text.body[slice(*candidate.parts[0])]
-            memory.warnings.append(f"line {line}: quote with no identifiable speaker left out: {words[:50]!r}")
-        attribution = candidate.attribution
-        if candidate.merged_into is not None or candidate.dropped or attribution is None or attribution.entity is None:
+            memory.warnings.append(f"line {line}: no speaker found for the quote {words[:50]!r}; kept unattributed")
+            attribution = Attribution(None, "", "", "", Rule.UNATTRIBUTED, confidence=_UNATTRIBUTED_CONFIDENCE)
+        elif candidate.dropped or attribution is None or attribution.entity is None:
             earlier.append(candidate)
             continue
         entity = attribution.entity
-        source = _source_for(text, memory, candidate, entity, earlier, carried)
+        source = _source_for(text, memory, candidate, entity, earlier, carried) if entity is not None else None
         earlier.append(candidate)
-        # A quote running over several paragraphs is one statement per paragraph.
-        groups: dict[int, list[tuple[int, int]]] = {}
-        for span in candidate.parts:
-            groups.setdefault(text.paragraph_at(span[0]), []).append(span)
-        for number, (paragraph, group) in enumerate(sorted(groups.items())):
-            kind = candidate.kind if number == 0 else QuoteKind.DIRECT
-            spans = tuple(group)
-            if kind == QuoteKind.PARTIAL:
-                # A full stop or comma closing a quoted fragment belongs to the sentence, not the quote.
-                spans = tuple((s, e - 1) if e - s > 1 and text.body[e - 1] in ".," else (s, e) for s, e in spans)
-            parts = tuple(text.body[s:e] for s, e in spans)
-            confidence = attribution.confidence
-            if not candidate.quote.closed:
-                confidence -= 0.2
-            if kind == QuoteKind.PARTIAL:
-                confidence -= 0.1
-            statements.append(
-                ExtractedStatement(
-                    quote=" ".join(parts),
-                    parts=parts,
-                    spans=spans,
-                    paragraph=paragraph,
-                    kind=kind,
-                    speaker=entity.name,
-                    speaker_as_written=attribution.as_written,
-                    role=attribution.role,
-                    cue=attribution.cue,
-                    source=source,
-                    confidence=round(max(0.05, min(1.0, confidence)), 2),
-                )
-            )
+        statements.extend(_statements_of(text, candidate, attribution, source))
     return statements
+
+
+def _statements_of(
+    text: ArticleText, candidate: QuoteCandidate, attribution: Attribution, source: ExtractedSource | None
+) -> list[ExtractedStatement]:
+    """One statement per paragraph the quote runs over, its spans trimmed of a partial quote's final stop."""
+    groups: dict[int, list[tuple[int, int]]] = {}
+    for span in candidate.parts:
+        groups.setdefault(text.paragraph_at(span[0]), []).append(span)
+    statements = []
+    for number, (paragraph, group) in enumerate(sorted(groups.items())):
+        kind = candidate.kind if number == 0 else QuoteKind.DIRECT
+        spans = tuple(group)
+        if kind == QuoteKind.PARTIAL:
+            # A full stop or comma closing a quoted fragment belongs to the sentence, not the quote.
+            spans = tuple((s, e - 1) if e - s > 1 and text.body[e - 1] in ".," else (s, e) for s, e in spans)
+        parts = tuple(text.body[s:e] for s, e in spans)
+        confidence = attribution.confidence
+        if not candidate.quote.closed:
+            confidence -= 0.2
+        if kind == QuoteKind.PARTIAL:
+            confidence -= 0.1
+        statements.append(
+            ExtractedStatement(
+                quote=" ".join(parts),
+                parts=parts,
+                spans=spans,
+                paragraph=paragraph,
+                kind=kind,
+                speaker=attribution.entity.name if attribution.entity is not None else None,
+                speaker_as_written=attribution.as_written,
+                role=attribution.role,
+                cue=attribution.cue,
+                source=source,
+                confidence=round(max(0.05, min(1.0, confidence)), 2),
+                rule=attribution.rule,
+                mention=_mention(attribution),
+            )
+        )
+    return statements
+
+
+def _mention(attribution: Attribution) -> ExtractedMention | None:
+    phrase = attribution.mention
+    if phrase is None:
+        return None
+    return ExtractedMention(text=phrase.text, kind=phrase.kind, span=(phrase.start, phrase.end))
 
 
 def _source_for(

@@ -1,0 +1,106 @@
+# ruff: noqa: SIM905  (word lists read best as one string)
+"""Names of organisations that run past a preposition: 'the Department for Energy Security and Net Zero'.
+
+A person's name is a short run of capitalised words; an organisation's often is not: a head word
+(Department, Office, Ministry …) governs "for" or "of" and a list of capitalised words ("Environment,
+Food and Rural Affairs", "the Coordination of Humanitarian Affairs"). These functions find where such a
+name starts or ends in a token list, so the chunkers do not cut it at the first "and" or comma.
+"""
+
+from __future__ import annotations
+
+from . import lexicon as lx
+from .tokens import Token, bare, is_possessive, is_title_word
+
+# Words that head an organisation's name and may govern "for"/"of" + a list of capitalised words.
+ORGANISATION_HEADS = frozenset(
+    """department ministry office bureau agency commission council committee authority institute
+    administration service board court bank federation union association foundation coalition alliance
+    trust fund society centre center league secretariat directorate inspectorate ombudsman""".split()
+)
+_LINKS = frozenset({"of", "for", "on"})
+_LIST_JOINS = frozenset({",", "and", "&"})
+
+
+def _capital(token: Token) -> bool:
+    return token.is_word and token.is_cap and not is_possessive(token.text) and bare(token.text) not in lx.STOP_WORDS
+
+
+def organisation_start(tokens: list[Token], end: int, low: int) -> int:
+    """Start index of an organisation name 'Head for/of …' ending at tokens[end], or -1."""
+    if end < low or not _capital(tokens[end]):
+        return -1
+    index = end
+    seen_join = False  # a list needs "and"/"&" before its last item ("Environment, Food and Rural Affairs")
+    head = -1
+    while index >= low:
+        token = tokens[index]
+        if _capital(token):
+            if bare(token.text) in ORGANISATION_HEADS and index + 1 <= end and tokens[index + 1].lower in _LINKS:
+                head = index
+            index -= 1
+            continue
+        if token.lower in ("and", "&") and index - 1 >= low and _capital(tokens[index - 1]):
+            seen_join = True
+            index -= 1
+            continue
+        if token.text == "," and seen_join and index - 1 >= low and _capital(tokens[index - 1]):
+            index -= 1
+            continue
+        if token.lower in _LINKS and index - 1 >= low and _capital(tokens[index - 1]):
+            index -= 1
+            continue
+        if token.lower == "the" and index - 1 >= low and tokens[index - 1].lower in _LINKS:
+            index -= 1
+            continue
+        break
+    if head < 0 or _titled_name_in(tokens, head + 2, end):
+        return -1
+    # Capitalised modifiers before the head belong to the name ("UN Office", "Federal Ministry of Health").
+    start = head
+    while start - 1 > index and _capital(tokens[start - 1]):
+        start -= 1
+    if start - 1 >= low and is_possessive(tokens[start - 1].text) and tokens[start - 1].is_cap:
+        start -= 1  # "Mozambique's Ministry of National Defence"
+    return start
+
+
+def organisation_end(tokens: list[Token], start: int, high: int) -> int:
+    """Last index of an organisation name 'Head for/of …' starting at tokens[start], or -1."""
+    index = start
+    while index < high and _capital(tokens[index]) and bare(tokens[index].text) not in ORGANISATION_HEADS:
+        index += 1
+    if index + 2 >= high or not _capital(tokens[index]) or tokens[index + 1].lower not in _LINKS:
+        return -1
+    index += 2
+    if tokens[index].lower == "the":
+        index += 1
+    last = -1
+    while index < high:
+        token = tokens[index]
+        if _capital(token) and is_title_word(token.text) and index + 1 < high and _capital(tokens[index + 1]):
+            break  # "Federal Reserve Bank of Kansas City President Thomas Hoenig": a person follows
+        if _capital(token):
+            last = index
+        elif (
+            (token.lower in _LINKS | {"the"} and index + 1 < high and _capital(tokens[index + 1]))
+            or (token.lower in ("and", "&") and index + 1 < high and _capital(tokens[index + 1]))
+            or (token.text == "," and _list_follows(tokens, index + 1, high))
+        ):
+            pass
+        else:
+            break
+        index += 1
+    return last
+
+
+def _titled_name_in(tokens: list[Token], start: int, end: int) -> bool:
+    """A title followed by more capitalised words inside the run: the run ends in a person's name."""
+    return any(is_title_word(tokens[index].text) and _capital(tokens[index + 1]) for index in range(start, end))
+
+
+def _list_follows(tokens: list[Token], index: int, high: int) -> bool:
+    """After a comma inside a name, more capitalised words and then 'and'/'&' + a last item."""
+    while index < high and (_capital(tokens[index]) or tokens[index].text == ","):
+        index += 1
+    return index + 1 < high and tokens[index].lower in ("and", "&") and _capital(tokens[index + 1])
