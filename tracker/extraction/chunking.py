@@ -12,8 +12,11 @@ from .tokens import CAPITAL_STOP, TIME_WORDS, Token, bare, is_org_word, is_posse
 def noun_phrase_before(source: str, tokens: list[Token], end: int, low: int) -> list[Token]:
     """Tokens of the noun phrase ending at tokens[end] (inclusive), not reaching below ``low``."""
     organisation = organisation_start(tokens, end, low)
+    if organisation < 0 and end - 1 >= low and not tokens[end].is_cap and bare(tokens[end].text) in lx.PERSON_NOUNS:
+        # "a Department for Environment, Food and Rural Affairs spokesperson": a named organisation's person.
+        organisation = organisation_start(tokens, end - 1, low)
     if organisation >= 0:
-        if organisation - 1 >= low and tokens[organisation - 1].lower == "the":
+        if organisation - 1 >= low and tokens[organisation - 1].lower in ("the", "a", "an"):
             organisation -= 1
         return tokens[organisation : end + 1]
     index = end

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 
 def _forms(*groups: str) -> dict[str, str]:
-    """Map every inflected form to its lemma; each group is 'lemma form form …'."""
+    """Map every inflected form to its lemma; each group is 'lemma form form …', or 'lemma: form form …'
+    when the lemma itself is no cue (the noun 'message' says nothing; 'messaged' does)."""
     table: dict[str, str] = {}
     for group in groups:
         words = group.split()
-        for word in words:
-            table[word] = words[0]
+        lemma = words[0].rstrip(":")
+        for word in words[1:] if words[0].endswith(":") else words:
+            table[word] = lemma
     return table
 
 
@@ -119,13 +121,33 @@ CUE_FORMS: dict[str, str] = _forms(
     "enthuse enthuses enthused enthusing",
     "fume fumes fumed fuming",
     "interject interjects interjected interjecting",
+    "interrupt interrupts interrupted interrupting",
+    "repeat repeats repeated repeating",
+    "remind reminds reminded reminding",
+    "object objects objected objecting",
+    "protest protests protested protesting",
+    "concur concurs concurred concurring",
+    "cry cries cried",
+    "yell yells yelled yelling",
+    "scream screams screamed screaming",
+    "mutter mutters muttered muttering",
+    "murmur murmurs murmured murmuring",
+    "opine opines opined opining",
+    "posit posits posited positing",
+    "proclaim proclaims proclaimed proclaiming",
+    "speculate speculates speculated speculating",
+    "grumble grumbles grumbled grumbling",
+    "marvel marvels marveled marvelled marveling marvelling",
+    "text: texted texting",
+    "email: emailed emailing",
+    "message: messaged messaging",
     "read reads",
     "begin begins began",
     "report reported",
     "find finds found",
     "believe believes believed",
     "think thinks thought",
-    "put",
+    "put puts putting",
     "sum summed",
     "go went",
     "point pointed",
@@ -156,6 +178,9 @@ HONORIFICS = frozenset(
     "pres amb atty supt insp det cllr sheikh rabbi imam messrs mme mlle herr brig cpl pte shri smt shrimati "
     "kumari thiru tmt hon".split()
 )
+# Honorifics that name an office ("Sen. Roe" is a senator); the rest are courtesy titles ("Ms Roe").
+OFFICE_HONORIFICS = frozenset("sen rep gov gen amb pres adm col capt lt sgt maj cmdr supt insp det cllr atty".split())
+COURTESY_TITLES = HONORIFICS - OFFICE_HONORIFICS
 # Words of a job title; case-insensitive.  A capitalised run "Title Title Name Name" splits after them.
 TITLE_WORDS = frozenset(
     """president vice prime minister ministers secretary secretary-general general chancellor chairman

@@ -10,7 +10,7 @@ name starts or ends in a token list, so the chunkers do not cut it at the first 
 from __future__ import annotations
 
 from . import lexicon as lx
-from .tokens import Token, bare, is_possessive, is_title_word
+from .tokens import Token, bare, is_possessive
 
 # Words that head an organisation's name and may govern "for"/"of" + a list of capitalised words.
 ORGANISATION_HEADS = frozenset(
@@ -78,7 +78,7 @@ def organisation_end(tokens: list[Token], start: int, high: int) -> int:
     last = -1
     while index < high:
         token = tokens[index]
-        if _capital(token) and is_title_word(token.text) and index + 1 < high and _capital(tokens[index + 1]):
+        if _capital(token) and _personal_title(token) and index + 1 < high and _capital(tokens[index + 1]):
             break  # "Federal Reserve Bank of Kansas City President Thomas Hoenig": a person follows
         if _capital(token):
             last = index
@@ -96,7 +96,13 @@ def organisation_end(tokens: list[Token], start: int, high: int) -> int:
 
 def _titled_name_in(tokens: list[Token], start: int, end: int) -> bool:
     """A title followed by more capitalised words inside the run: the run ends in a person's name."""
-    return any(is_title_word(tokens[index].text) and _capital(tokens[index + 1]) for index in range(start, end))
+    return any(_personal_title(tokens[index]) and _capital(tokens[index + 1]) for index in range(start, end))
+
+
+def _personal_title(token: Token) -> bool:
+    """A title a person holds ('President', 'Sen.'), not a field a department is named for ('Energy')."""
+    word = bare(token.text)
+    return word in lx.PERSON_NOUNS or word in lx.HONORIFICS
 
 
 def _list_follows(tokens: list[Token], index: int, high: int) -> bool:
@@ -104,3 +110,12 @@ def _list_follows(tokens: list[Token], index: int, high: int) -> bool:
     while index < high and (_capital(tokens[index]) or tokens[index].text == ","):
         index += 1
     return index + 1 < high and tokens[index].lower in ("and", "&") and _capital(tokens[index + 1])
+
+
+def organisation_head(name: str) -> str:
+    """The head word of an organisation name with a link ('department' in 'Department for Energy'), or ''."""
+    words = name.split()
+    for index, word in enumerate(words[:-1]):
+        if bare(word) in ORGANISATION_HEADS and words[index + 1].lower() in _LINKS:
+            return bare(word)
+    return ""

@@ -41,6 +41,12 @@ _ABBREVIATIONS = lx.HONORIFICS | {
     "sens",
     "mt",
 }
+# US states as AP style abbreviates them after a name or a party ("Sen. Jane Roe, D-Minn.", "Lincoln, Neb."):
+# capitalised, they keep their full stop, which would otherwise end the sentence.
+_STATE_ABBREVIATIONS = frozenset(
+    "ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev "
+    "okla ore pa tenn tex vt va wash wis wyo".split()
+)
 CAPITAL_STOP = lx.STOP_WORDS | frozenset(
     """meanwhile however moreover furthermore instead still yet later earlier today yesterday tomorrow
     separately also indeed nonetheless nevertheless similarly likewise speaking asked writing
@@ -104,7 +110,11 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
             t_end < end
             and text[t_end] == "."
             and word[0].isalpha()
-            and (word.lower().rstrip("'’") in _ABBREVIATIONS or (len(word) == 1 and word.isupper()))
+            and (
+                word.lower().rstrip("'’") in _ABBREVIATIONS
+                or (len(word) == 1 and word.isupper())
+                or (word[0].isupper() and word.lower().rpartition("-")[2] in _STATE_ABBREVIATIONS)
+            )
         ):
             t_end += 1
             word += "."

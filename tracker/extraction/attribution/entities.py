@@ -80,8 +80,8 @@ class Entity:
         words = [bare(w) for w in text.split()]
         if not self.gender:
             self.gender = gender_of_title(text)
-        if all(w in lx.HONORIFICS for w in words):
-            return
+        if all(w in lx.COURTESY_TITLES for w in words) or _PARTY_STATE_RE.fullmatch(text):
+            return  # "Ms." says nothing of what she does; "D-Minn." is a party and a state
         self.role_texts.append(text)
         title, organisation = split_role(text)
         if title and (title, organisation) not in self.roles:
@@ -108,6 +108,8 @@ class Entity:
         )
 
 
+# "D-Minn.", "R-Okla.", "D-Texas": the party and state after a US legislator's name.
+_PARTY_STATE_RE = re.compile(r"\(?[DRI]-[A-Z][A-Za-z.]*\)?")
 _APPOSITIVE_ENDS = frozenset({"of", "for", "at", "in", "with", "who", "which", "that", "and", ","})
 
 
@@ -309,7 +311,7 @@ class Registry:
             if len(other) > 1 and other[0] in lx.KNOWN_BY_TITLES:
                 other = other[1:]  # "Harry said" after "Prince Harry"
             match = other == words or folded_words(entity.name) == words
-            if not match and kind == SpeakerKind.PERSON and other:
+            if not match and kind == SpeakerKind.PERSON and other and entity.name != entity.description:
                 if len(words) == 1:
                     match = words[0] in (other[-1], other[0]) or any(
                         folded_words(alias)[-1:] == words for alias in entity.aliases

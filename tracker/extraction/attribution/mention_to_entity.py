@@ -10,6 +10,7 @@ discourse needs to remember (the last speaker of the paragraph, the document tal
 from __future__ import annotations
 
 from .. import lexicon as lx
+from ..organisations import organisation_head
 from ..phrases import NounPhrase, classify
 from ..tokens import Token, bare, is_possessive, tokenize
 from ..types import MentionKind, Rule, SourceKind, SpeakerKind
@@ -135,6 +136,10 @@ def spokes_entity(memory: Discourse, phrase: NounPhrase) -> Entity | None:
         return None
     registry = memory.registry
     words = phrase.name.split()
+    owner = _organisation_named(" ".join(w for w in words[:-1] if bare(w) not in lx.QUANTIFIERS))
+    if owner is not None:
+        # "a Department for Environment, Food and Rural Affairs spokesperson".
+        return registry.name(owner.but(text=phrase.text))
     party = " ".join(w for w in words[:-1] if bare(w) not in lx.QUANTIFIERS)
     if party[:1].isupper() and party_name(party):
         # "A Labour spokesperson": the party.
@@ -159,6 +164,16 @@ def spokes_entity(memory: Discourse, phrase: NounPhrase) -> Entity | None:
         entity.add_alias(phrase.text)
         registry.touch(entity)
     return entity
+
+
+def _organisation_named(words: str) -> NounPhrase | None:
+    """The organisation ``words`` name when they are a whole organisation name ('Department for X and Y')."""
+    if not words[:1].isupper():
+        return None
+    phrase = classify(words, tokenize(words, 0, len(words)))
+    if phrase is None or phrase.kind != MentionKind.ORGANISATION or organisation_head(phrase.name) == "":
+        return None
+    return phrase
 
 
 def document_owner(memory: Discourse, phrase: NounPhrase) -> Entity | None:
@@ -224,7 +239,7 @@ def maybe_organisation(entity: Entity, tokens: list[Token], cue: int) -> None:
 
 def _only_honorifics(title: str) -> bool:
     words = [bare(word) for word in title.split()]
-    return all(word in lx.HONORIFICS and word not in ("sen", "rep", "gov", "gen", "amb") for word in words)
+    return all(word in lx.COURTESY_TITLES for word in words)
 
 
 def clean_role(role: str) -> str:

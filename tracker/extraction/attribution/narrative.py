@@ -65,6 +65,11 @@ _MESSAGE_NOUNS = frozenset(
         "promise",
     ]
 )
+# Nouns that introduce an organisation's name: "the app Loopla", "drone-delivery company SkyParcel".
+_KIND_NOUNS = (lx.ORG_NOUNS | {"app", "platform", "startup", "brand", "chain", "label", "studio", "outlet"}) - {
+    "team",
+    "party",
+}
 _SPEAKING = frozenset(
     {MentionKind.NAME, MentionKind.PRONOUN, MentionKind.GROUP, MentionKind.ROLE, MentionKind.ORGANISATION}
 )
@@ -93,7 +98,8 @@ def note_names(
             or (tokens[end + 1].lower == "of" and end + 2 < high and tokens[end + 2].is_cap)
         ):
             end += 1
-        if end == index and not registry.knows_word(token.text):
+        introduced = index > low and not tokens[index - 1].is_cap and bare(tokens[index - 1].text) in _KIND_NOUNS
+        if end == index and not registry.knows_word(token.text) and not introduced:
             # A lone capitalised word nobody has been called: not worth classifying.
             index = end + 1
             continue
@@ -125,9 +131,10 @@ def note_names(
             if known is None and (titled or len(phrase.name.split()) >= 2):
                 registry.name(phrase, touch=not governed)
         elif phrase is not None and phrase.kind == MentionKind.ORGANISATION and phrase.name[:1].isupper():
-            # "funded by the Nordic Brain Foundation": later "the foundation" is this one.
+            # "funded by the Nordic Brain Foundation": later "the foundation" is this one; "the drone-delivery
+            # company SkyParcel": later "the company" is SkyParcel.
             known = registry.name(phrase, create=False, touch=not governed)
-            if known is None and len(phrase.name.split()) >= 2:
+            if known is None and (len(phrase.name.split()) >= 2 or introduced):
                 registry.name(phrase, touch=not governed)
         index = end + 1
     if entity is not None and entity.kind == SpeakerKind.PERSON:
