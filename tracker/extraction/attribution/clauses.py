@@ -46,7 +46,7 @@ def sentences(text: ArticleText, tokens: list[Token]) -> list[tuple[int, int]]:
         end_here = False
         if token.text[0] in SENTENCE_END:
             end_here = nxt.is_cap or nxt.is_quote or nxt.text[0].isdigit() or nxt.text in ("(", "[")
-        elif token.is_quote and text.quote_content(token)[-1:] in SENTENCE_END:
+        elif token.is_quote and text.quote_content(token).rstrip("'’\"”")[-1:] in SENTENCE_END:
             if nxt.is_quote:
                 end_here = True
             elif nxt.is_cap:

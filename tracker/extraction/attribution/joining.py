@@ -151,10 +151,23 @@ def join_same_cue(
         return False
     if previous.attribution.entity is not attribution.entity:
         return False
+    if _new_clause(tokens[previous.token_index + 1 : qi]):
+        return False
     previous.parts.extend(candidate.quote.parts)
     candidate.merged_into = previous
     memory.add_quote(candidate)
     return True
+
+
+def _new_clause(between: list[Token]) -> bool:
+    """', and one official attributed …': a coordinated clause with a subject of its own, not more of the
+    first cue's object ('… "A" and that the delay reflected "B"', '… "A" and "B"')."""
+    for index in range(1, len(between) - 1):
+        if between[index - 1].text == "," and between[index].lower in ("and", "but", "while", "whereas"):
+            following = between[index + 1]
+            if following.is_word and following.lower not in ("that", "whether", "to", "as", "said", "then"):
+                return True
+    return False
 
 
 def continue_quote(

@@ -42,6 +42,11 @@ AUTHORING = frozenset(
 )
 WRITTEN_NOUNS = lx.DOCUMENT_NOUNS | frozenset({"comment", "comments", "reply", "response", "caption", "posts"})
 _PEOPLE_NOUNS = lx.PERSON_NOUNS | lx.GROUP_NOUNS
+# Participles that describe where or how a speaker is, between their name and the cue.
+_POSTURE_PARTICIPLES = frozenset(
+    "seated sitting standing flanked surrounded accompanied dressed wearing holding visiting appearing "
+    "fresh testifying campaigning travelling traveling".split()
+)
 _ADJUNCT_STARTS = frozenset({"in", "during", "on", "after", "before", "via", "through", "over", "under", "earlier"})
 
 
@@ -259,6 +264,8 @@ def appositive_ok(text: ArticleText, tokens: list[Token]) -> bool:
         return True  # "Sarah Lund, of West Yorkshire Police, said"
     if first.text[0].isdigit():
         return len(tokens) <= 3
+    if first.lower in _POSTURE_PARTICIPLES and not any(text.cue(tokens, i) for i in range(len(tokens))):
+        return True  # "Ms. Haley, seated next to Mr. Trump in the Oval Office, told reporters"
     if first.is_cap or (first.is_word and (first.lower in lx.DESCRIPTOR_WORDS or is_role_word(first.lower))):
         # "NATO's former Supreme Allied Commander Europe", "former prime minister".
         return not any(text.cue(tokens, i) for i in range(len(tokens)))

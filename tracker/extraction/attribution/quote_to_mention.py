@@ -104,6 +104,10 @@ _SENDING_VERBS = frozenset(
 )
 
 
+# Cues whose object is the listener, never the speaker: 'told reporters', 'asked the minister'.
+_ADDRESSING = frozenset({"tell", "ask", "urge", "advise", "assure", "reassure", "remind", "warn", "accuse"})
+
+
 @dataclass(frozen=True, slots=True)
 class QuoteContext:
     """One quote in its sentence: tokens[low:high] is the sentence, tokens[qi] the quote."""
@@ -328,7 +332,7 @@ def _speaker_at_cue(ctx: QuoteContext, cue: int, lemma: str, *, rule: Rule, afte
             subject = outer_subject(text, tokens, subject[1], low, subject[0].head) or subject
         if subject is not None:
             return ctx.resolve(subject[0], cue=cue, rule=rule, end=cue)
-        if after:
+        if after and lemma not in _ADDRESSING:
             found = phrase_after(text, tokens, cue + 1, ctx.high)
             if found is not None:
                 return ctx.resolve(found[0], cue=cue, rule=rule, end=found[1])

@@ -21,6 +21,11 @@ _PASSIVE = frozenset({"is", "was", "are", "were", "be", "been", "being"})
 DETERMINERS = frozenset(
     {"a", "an", "the", "his", "her", "their", "its", "this", "that", "these", "those", "our", "my", "your", "such"}
 )
+# Words before a cue's -s form that make it a plural noun ("opening remarks", "public comments").
+_NOUN_MODIFIERS = frozenset(
+    "opening closing public private written prepared recent earlier later latest final first last similar such "
+    "many several few these those other brief initial subsequent further repeated separate".split()
+)
 # Every word cue_lemma can accept; anything else is rejected without looking at its neighbours.
 CUE_CANDIDATES = frozenset(lx.CUE_FORMS) | {"according"}
 _NICKNAME_RE = re.compile(r"[^\W\d_][\w.'’\-]*(?: [^\W\d_][\w.'’\-]*)?")  # noqa: RUF001
@@ -141,6 +146,8 @@ def cue_lemma(tokens: list[Token], index: int) -> str:
     previous = tokens[index - 1].lower if index > 0 else ""
     if previous in _PASSIVE and (low.endswith("ed") or low in ("told", "said", "written")):
         return ""
+    if low.endswith("s") and low != "says" and previous in _NOUN_MODIFIERS:
+        return ""  # "her opening remarks", "his recent comments": nouns, not verbs
     if previous in DETERMINERS or (previous in ("of", "to") and not low.endswith("ing")):
         return ""
     if index + 1 < len(tokens) and tokens[index + 1].lower == "to" and lemma in ("say", "continue", "begin"):
