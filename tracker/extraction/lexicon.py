@@ -1,4 +1,3 @@
-# ruff: noqa: SIM905  (quote marks and apostrophes are this module's subject)
 """Word lists for attribution: speech cues, titles, honorifics, organisations, groups, media.
 
 General news English only; nothing here is specific to one article.

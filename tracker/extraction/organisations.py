@@ -1,4 +1,3 @@
-# ruff: noqa: SIM905  (word lists read best as one string)
 """Names of organisations that run past a preposition: 'the Department for Energy Security and Net Zero'.
 
 A person's name is a short run of capitalised words; an organisation's often is not: a head word

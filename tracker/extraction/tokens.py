@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, SIM905  (quote marks and apostrophes are this module's subject)
+# ruff: noqa: RUF001  (quote marks and apostrophes are this module's subject)
 """Tokens of masked body text and the word tests every later stage asks: titles, organisations, places."""
 
 from __future__ import annotations

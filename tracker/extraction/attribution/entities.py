@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, SIM905  (quote marks and apostrophes are this module's subject)
+# ruff: noqa: RUF001  (quote marks and apostrophes are this module's subject)
 """In-article coreference: people, groups and organisations, and how later mentions find them."""
 
 from __future__ import annotations
