@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import lexicon as lx
 from ..quotes import RawQuote
 from ..tokens import Token
 from ..types import QuoteKind, Rule
@@ -17,7 +18,7 @@ from .clauses import CONNECTORS, WORD_RE, new_speech, outside_parentheses, post_
 from .memory import Attribution, Discourse, QuoteCandidate
 from .mention_to_entity import resolve_speaker
 from .mentions import SENTENCE_END
-from .text import ArticleText
+from .text import DETERMINERS, ArticleText
 
 _AUX_START = frozenset(
     [
@@ -52,6 +53,8 @@ _AUX_START = frozenset(
         "with",
     ]
 )
+# Words that open the subject of a new clause after ', and': 'one official', 'the company', 'she'.
+_SUBJECT_STARTS = DETERMINERS | lx.QUANTIFIERS | lx.SUBJECT_PRONOUNS - {"it"}
 # Rules whose cue stands before the quote in the same clause: fragments under that cue may join.
 _CUE_BEFORE = frozenset({Rule.CUE_BEFORE_QUOTE, Rule.DOCUMENT_AUTHOR})
 
@@ -165,7 +168,7 @@ def _new_clause(between: list[Token]) -> bool:
     for index in range(1, len(between) - 1):
         if between[index - 1].text == "," and between[index].lower in ("and", "but", "while", "whereas"):
             following = between[index + 1]
-            if following.is_word and following.lower not in ("that", "whether", "to", "as", "said", "then"):
+            if following.is_cap or following.lower in _SUBJECT_STARTS:
                 return True
     return False
 
