@@ -26,6 +26,11 @@ def test_extract_json_has_the_documented_shape(capsys):
     assert statement["speaker"] == "Jens Stoltenberg"
     assert statement["quote"] == " ".join(statement["parts"])
     assert isinstance(result["warnings"], list)
+    # Why this speaker: the words that named them, and the rule that linked those words to the quote.
+    assert statement["rule"] == "cue_after_quote"
+    assert statement["mention"]["text"] == "NATO Secretary-General Jens Stoltenberg"
+    assert statement["mention"]["kind"] == "name"
+    assert 0 < statement["confidence"] <= 1
 
 
 def test_extract_text_format(capsys):

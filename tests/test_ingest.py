@@ -279,3 +279,68 @@ def test_load_seeds_batch_size_option(db, tmp_path, capsys):
     assert "articles: 2 created, 0 already present" in capsys.readouterr().out
     with pytest.raises(CommandError):
         call_command("load_seeds", str(tmp_path), "--batch-size", "0")
+
+
+def write_article(directory, name, date, paragraphs):
+    path = directory / f"{name}.txt"
+    path.write_text(f"{name} headline\n\nBy A Reporter | {date}\n\n" + "\n\n".join(paragraphs), encoding="utf-8")
+    return path
+
+
+def test_a_surname_alone_is_the_one_stored_speaker_it_fits(db, tmp_path):
+    stoltenberg = Speaker.objects.create(name="Jens Stoltenberg")
+    load_paths([write_article(tmp_path, "a", "May 1, 2023", ['"We are ready," Stoltenberg said.'])])
+    assert Statement.objects.get().speaker == stoltenberg
+    assert Speaker.objects.count() == 1
+
+
+def test_a_surname_two_people_share_is_a_new_speaker_never_a_merge(db, tmp_path):
+    Speaker.objects.create(name="Anna Smith")
+    Speaker.objects.create(name="Bob Smith")
+    load_paths([write_article(tmp_path, "a", "May 1, 2023", ['"Costs are rising," Smith said.'])])
+    assert Statement.objects.get().speaker.name == "Smith"
+    assert Speaker.objects.count() == 3
+
+
+def test_a_role_alone_is_whoever_held_it_on_the_article_date(db, tmp_path):
+    stoltenberg = Speaker.objects.create(name="Jens Stoltenberg")
+    stoltenberg.roles.create(
+        title="Secretary-General", organization="NATO", start_date="2014-10-01", end_date="2024-09-30"
+    )
+    quote = '"We stand ready to help," the NATO Secretary-General said.'
+    load_paths([write_article(tmp_path, "a", "May 1, 2023", [quote])])
+    assert Statement.objects.get().speaker == stoltenberg
+    load_paths([write_article(tmp_path, "b", "May 1, 2025", [quote.replace("help", "assist")])])
+    later = Statement.objects.get(text__contains="assist")
+    assert later.speaker != stoltenberg and later.speaker.name == "NATO Secretary-General"
+
+
+def test_a_quote_with_no_speaker_found_is_stored_for_curators(db, tmp_path):
+    banner = (
+        'Banners across the square read "we will not be moved from the homes our grandparents built with their '
+        'own hands" as the crowd waited.'
+    )
+    load_paths([write_article(tmp_path, "a", "May 1, 2024", [banner])])
+    statement = Statement.objects.get()
+    assert statement.speaker is None
+    assert statement.attribution_rule == "unattributed"
+    assert statement.status == ReviewStatus.EXTRACTED
+
+
+def test_statements_record_the_rule_that_chose_their_speaker(db):
+    load_paths([SEED_PATH])
+    statement = Statement.objects.get(text__startswith="We should allow Ukrainians")
+    assert statement.attribution_rule == "cue_before_quote"
+    assert 0 < statement.confidence <= 1
+
+
+def test_stored_aliases_are_names_only(db):
+    gold_dirs = [DATA_DIR / name for name in ("heldout", "heldout4", "heldout5", "real1", "real2", "real3")]
+    report = load_paths(gold_dirs)
+    assert report.counts.articles_created >= 60
+    pronouns = {"he", "she", "they", "it", "him", "her", "them", "his", "its", "their"}
+    for alias in SpeakerAlias.objects.all():
+        assert alias.name.casefold() not in pronouns, alias.name
+        assert not alias.name.endswith(("'s", "’s")), alias.name  # noqa: RUF001
+        assert "," not in alias.name and alias.name[:1].isupper(), alias.name
+    assert not Speaker.objects.matching_name("he").exists()

@@ -181,3 +181,20 @@ def test_set_status_records_history(article, stoltenberg, django_user_model):
     assert statement.status == ReviewStatus.VERIFIED
     latest = statement.history.first()
     assert (latest.status, latest.history_user) == (ReviewStatus.VERIFIED, curator)
+
+
+def test_migration_0005_leaves_aliases_that_are_names(db):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("tracker.migrations.0005_attribution_rule_and_surnames")
+    speaker = Speaker.objects.create(name="Anthony H. Cordesman")
+    for name in ["he", "Cordesman's", "Cordesman", "veteran US geostrategist Anthony H. Cordesman", "Tony Cordesman"]:
+        SpeakerAlias.objects.create(speaker=speaker, name=name)
+    # As an earlier release stored it: the full stop kept in the key, no surname key.
+    Speaker.objects.filter(pk=speaker.pk).update(name_key="anthony h. cordesman", surname_key="")
+    migration.clean_names(apps, None)
+    assert sorted(speaker.aliases.values_list("name", flat=True)) == ["Cordesman", "Tony Cordesman"]
+    speaker.refresh_from_db()
+    assert (speaker.name_key, speaker.surname_key) == ("anthony h cordesman", "cordesman")

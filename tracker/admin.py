@@ -226,6 +226,21 @@ class SourceKindListFilter(admin.ChoicesFieldListFilter):
         self.title = "source kind"
 
 
+class AttributionListFilter(admin.SimpleListFilter):
+    """Statements with or without a speaker: the unattributed ones are quotes the extractor kept for a curator."""
+
+    title = "attribution"
+    parameter_name = "attribution"
+
+    def lookups(self, request, model_admin):
+        return [("none", "No speaker found"), ("speaker", "Has a speaker")]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("none", "speaker"):
+            return queryset.filter(speaker__isnull=self.value() == "none")
+        return queryset
+
+
 @admin.register(Statement)
 class StatementAdmin(SimpleHistoryAdmin):
     list_display = [
@@ -240,6 +255,8 @@ class StatementAdmin(SimpleHistoryAdmin):
     ]
     list_filter = [
         "status",
+        AttributionListFilter,
+        "attribution_rule",
         "kind",
         ("source__kind", SourceKindListFilter),
         ("speaker", admin.RelatedOnlyFieldListFilter),
@@ -249,11 +266,24 @@ class StatementAdmin(SimpleHistoryAdmin):
     list_select_related = ["speaker", "article", "source"]
     search_fields = ["text", "speaker__name", "speaker__aliases__name", "speaker_as_written", "cue"]
     autocomplete_fields = ["speaker", "source", "article"]
-    readonly_fields = ["context", "spans", "paragraph", "confidence", "created", "updated"]
+    readonly_fields = ["context", "spans", "paragraph", "confidence", "attribution_rule", "created", "updated"]
     fieldsets = [
         (None, {"fields": ["text", "kind", "status", "curator_note"]}),
-        ("Attribution", {"fields": ["speaker", "speaker_as_written", "role_as_written", "cue", "source"]}),
-        ("Position in the article", {"fields": ["article", "context", "paragraph", "spans", "confidence"]}),
+        (
+            "Attribution",
+            {
+                "fields": [
+                    "speaker",
+                    "speaker_as_written",
+                    "role_as_written",
+                    "cue",
+                    "source",
+                    "attribution_rule",
+                    "confidence",
+                ]
+            },
+        ),
+        ("Position in the article", {"fields": ["article", "context", "paragraph", "spans"]}),
         ("Timestamps", {"fields": ["created", "updated"], "classes": ["collapse"]}),
     ]
     inlines = [ReviewInline]

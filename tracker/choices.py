@@ -2,6 +2,8 @@
 
 from django.db import models
 
+from .extraction.types import Rule
+
 
 class SpeakerKind(models.TextChoices):
     PERSON = "person", "Person"
@@ -51,3 +53,22 @@ RATING_VALUES = {
     Rating.MOSTLY_TRUE: 4,
     Rating.TRUE: 5,
 }
+
+
+# The extractor's attribution rules (``extraction.types.Rule``) as database choices, labelled for curators.
+_RULE_LABELS = {
+    Rule.CUE_AFTER_QUOTE: "Reporting verb after the quote",
+    Rule.CUE_BEFORE_QUOTE: "Reporting verb before the quote",
+    Rule.ACCORDING_TO: "'According to'",
+    Rule.DOCUMENT_AUTHOR: "Author of the document quoted",
+    Rule.CUE_ENDS_SENTENCE: "Reporting verb ending the sentence",
+    Rule.FRAME: "Verbless frame ('For X, …')",
+    Rule.COLON: "Subject before a colon",
+    Rule.CONTINUATION: "Quote-only sentence: the last speaker goes on",
+    Rule.NARRATIVE: "Quote-only sentence: the person just described",
+    Rule.NEXT_PARAGRAPH: "Named in the next paragraph",
+    Rule.UNATTRIBUTED: "No speaker found",
+}
+AttributionRule = models.TextChoices(
+    "AttributionRule", [(rule.name, (rule.value, label)) for rule, label in _RULE_LABELS.items()]
+)

@@ -31,6 +31,7 @@ from django.db import connection, models, transaction
 from django.utils.text import slugify
 
 from .choices import ReviewStatus, SourceKind, SpeakerKind, StatementKind
+from .extraction.keys import fold_name
 from .models import (
     Article,
     Publication,
@@ -41,7 +42,6 @@ from .models import (
     Statement,
     sha256_of_body,
 )
-from .naming import fold_name
 
 DATA_DIR = Path(__file__).parent / "data"
 VOCABULARY_SIZE = 20_000

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field
+from datetime import date
 from functools import reduce
 from operator import or_
 from pathlib import Path
@@ -28,6 +29,8 @@ from .extraction import (
     extract_article,
 )
 from .extraction import normalise_body as normalise_article_body
+from .extraction.keys import fold_name
+from .extraction.phrases import split_role
 from .models import (
     Article,
     Publication,
@@ -37,9 +40,9 @@ from .models import (
     SpeakerRole,
     Statement,
     sha256_of_body,
+    surname_key,
     validate_spans,
 )
-from .naming import fold_name
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 ARTICLE_SUFFIXES = {".txt", ".md"}
@@ -300,7 +303,8 @@ def _invalid_statement(article: _Pending) -> ArticleLoadError | None:
 def _insert_articles(new: Sequence[tuple[_Pending, LoadCounts]]) -> None:
     """Insert new articles with their speakers, sources and statements: a few queries for the whole batch."""
     publication_names = []
-    speaker_keys = set()
+    speaker_keys: set[str] = set()
+    roles: set[tuple[str, str]] = set()
     for article, _ in new:
         publication_names.append(article.result.article.publication)
         for statement in article.result.statements:
@@ -309,8 +313,9 @@ def _insert_articles(new: Sequence[tuple[_Pending, LoadCounts]]) -> None:
             if statement.speaker:
                 speaker_keys.add(fold_name(statement.speaker))
         speaker_keys.update(fold_name(member) for speaker in article.result.speakers for member in speaker.members)
+        roles.update(split_role(speaker.description) for speaker in article.result.speakers if not speaker.named)
     publications = _upsert_publications(publication_names)
-    speakers = _SpeakerIndex(speaker_keys)
+    speakers = _SpeakerIndex(speaker_keys, roles - {("", "")})
 
     rows = _Rows()
     for pending, counts in new:
@@ -364,7 +369,7 @@ def _add_article_rows(
         key = fold_name(statement.speaker) if statement.speaker else ""
         if key and key not in resolved:
             speaker = extracted.get(key) or ExtractedSpeaker(name=statement.speaker)
-            resolved[key] = speakers.upsert(speaker, counts=counts, reason=reason)
+            resolved[key] = speakers.upsert(speaker, counts=counts, reason=reason, on=parsed.published)
         statement_speakers.append(resolved.get(key))
 
     # Statements from the same source within an article share one Source.
@@ -393,6 +398,7 @@ def _add_article_rows(
             text=statement.quote,
             kind=statement.kind,
             cue=statement.cue[:60],
+            attribution_rule=statement.rule,
             source=source,
             paragraph=statement.paragraph,
             spans=spans,
@@ -462,40 +468,78 @@ class _Match:
 
 
 class _SpeakerIndex:
-    """Speakers of one batch, matched by folded canonical name or alias as ``find_speaker`` does.
+    """Speakers of one batch, matched as a reader of many articles would: by name, alias, surname or role.
 
-    It starts from the stored speakers matching any name the batch looks up (two queries) and grows with the
-    speakers and aliases the batch adds, so that a speaker new in one article is matched in the next. New
-    speakers, aliases, roles and group members are kept here and inserted in bulk by ``save``.
+    It starts from the stored speakers that any name, surname or role the batch looks up could match (a few
+    queries) and grows with the speakers and aliases the batch adds, so that a speaker new in one article is
+    matched in the next. A speaker printed only by surname ('Stoltenberg') or only by a role ('the NATO
+    Secretary-General') is the stored speaker it fits when exactly one fits; otherwise a new speaker, never
+    a merge of two people. New speakers, aliases, roles and group members are inserted in bulk by ``save``.
     """
 
-    def __init__(self, keys: set[str]):
+    def __init__(self, keys: set[str], roles: set[tuple[str, str]] = frozenset()):
         self.by_key: dict[str, list[_Match]] = {}
+        self.by_surname: dict[str, list[_Match]] = {}
+        # (folded title, folded organisation) -> [(match, start, end)] of the roles stored or added.
+        self.by_role: dict[tuple[str, str], list[tuple[_Match, date | None, date | None]]] = {}
         self.new_speakers: list[Speaker] = []
         self.new_aliases: list[SpeakerAlias] = []
         self.new_roles: list[SpeakerRole] = []
         self.members: dict[tuple[int, int], tuple[Speaker, Speaker]] = {}
-        if not keys:
-            return
-        aliased = SpeakerAlias.objects.filter(name_key__in=keys).values("speaker_id")
-        stored = {
-            speaker.pk: _Match(speaker, {speaker.name_key})
-            for speaker in Speaker.objects.filter(Q(name_key__in=keys) | Q(pk__in=aliased)).only("pk", "name_key")
-        }
+        stored: dict[int, _Match] = {}
+        surnames = {key for key in keys if " " not in key}
+        if keys:
+            aliased = SpeakerAlias.objects.filter(name_key__in=keys).values("speaker_id")
+            condition = Q(name_key__in=keys) | Q(pk__in=aliased) | Q(surname_key__in=surnames)
+            for speaker in Speaker.objects.filter(condition).only("pk", "name_key", "surname_key"):
+                stored[speaker.pk] = _Match(speaker, {speaker.name_key})
+        role_rows = []
+        for chunk in _chunks(sorted(roles)):
+            condition = reduce(or_, (Q(title__iexact=title, organization__iexact=org) for title, org in chunk))
+            role_rows.extend(SpeakerRole.objects.filter(condition).select_related("speaker"))
+        for role in role_rows:
+            stored.setdefault(role.speaker_id, _Match(role.speaker, {role.speaker.name_key}))
         for speaker_id, key in SpeakerAlias.objects.filter(speaker_id__in=stored).values_list("speaker_id", "name_key"):
             stored[speaker_id].keys.add(key)
         for match in stored.values():
             for key in match.keys:
                 self.by_key.setdefault(key, []).append(match)
+            if match.speaker.surname_key:
+                self.by_surname.setdefault(match.speaker.surname_key, []).append(match)
+        for role in role_rows:
+            key = (fold_name(role.title), fold_name(role.organization))
+            self.by_role.setdefault(key, []).append((stored[role.speaker_id], role.start_date, role.end_date))
 
     def find(self, name: str) -> _Match | None:
         """The one speaker whose name or alias folds like ``name``; None when none or several match."""
         matches = self.by_key.get(fold_name(name), [])
         return matches[0] if len(matches) == 1 else None
 
-    def upsert(self, extracted: ExtractedSpeaker, *, counts: LoadCounts, reason: str) -> Speaker:
-        """The matching speaker, else a new one; either way with the extracted aliases and members added."""
+    def fitting(self, extracted: ExtractedSpeaker, on: date | None) -> _Match | None:
+        """The one speaker an extracted speaker fits: by name or alias, else by surname, else by a role held
+        on the article's date ``on``; None when no speaker or more than one fits."""
         match = self.find(extracted.name)
+        if match is not None or fold_name(extracted.name) in self.by_key:
+            return match
+        key = fold_name(extracted.name)
+        if extracted.kind == SpeakerKind.PERSON and extracted.named and " " not in key:
+            by_surname = {id(m): m for m in self.by_surname.get(key, [])}
+            return next(iter(by_surname.values())) if len(by_surname) == 1 else None
+        if not extracted.named:
+            title, organisation = split_role(extracted.description)
+            holders = {
+                id(match): match
+                for match, start, end in self.by_role.get((fold_name(title), fold_name(organisation)), [])
+                if on is None or ((start is None or start <= on) and (end is None or on <= end))
+            }
+            return next(iter(holders.values())) if len(holders) == 1 else None
+        return None
+
+    def upsert(
+        self, extracted: ExtractedSpeaker, *, counts: LoadCounts, reason: str, on: date | None = None
+    ) -> Speaker:
+        """The speaker that fits, else a new one; either way with the extracted aliases and members added."""
+        match = self.fitting(extracted, on)
         if match is None:
             match = self._create(extracted.name, reason=reason, kind=extracted.kind, description=extracted.description)
             counts.speakers_created += 1
@@ -521,9 +565,12 @@ class _SpeakerIndex:
     def _create(self, name: str, *, reason: str, kind: str = SpeakerKind.PERSON, description: str = "") -> _Match:
         speaker = Speaker(name=name[:200], kind=kind, description=description[:300])
         speaker.name_key = fold_name(speaker.name)
+        speaker.surname_key = surname_key(speaker.name, speaker.kind)
         self.new_speakers.append(_with_reason(speaker, reason))
         match = _Match(speaker, set())
         self._add_key(match, speaker.name_key)
+        if speaker.surname_key:
+            self.by_surname.setdefault(speaker.surname_key, []).append(match)
         return match
 
     def _add_key(self, match: _Match, key: str) -> None:
@@ -543,9 +590,3 @@ class _SpeakerIndex:
             (Speaker.members.through(from_speaker=group, to_speaker=member) for group, member in self.members.values()),
             ignore_conflicts=True,
         )
-
-
-def find_speaker(name: str) -> Speaker | None:
-    """The one stored speaker whose name or alias folds like ``name``; None when none or several match."""
-    matches = list(Speaker.objects.matching_name(name)[:2])
-    return matches[0] if len(matches) == 1 else None

@@ -19,8 +19,8 @@ from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 from simple_history.utils import bulk_update_with_history
 
-from .choices import RATING_VALUES, Rating, ReviewStatus, SourceKind, SpeakerKind, StatementKind
-from .naming import fold_name
+from .choices import RATING_VALUES, AttributionRule, Rating, ReviewStatus, SourceKind, SpeakerKind, StatementKind
+from .extraction.keys import fold_name
 
 wikidata_id_validator = RegexValidator(
     regex=r"^Q[1-9][0-9]*$", message="A Wikidata id is Q followed by digits, for example Q57522."
@@ -125,6 +125,12 @@ class Article(TimestampedModel):
         return self.title
 
 
+def surname_key(name: str, kind: str) -> str:
+    """The folded last word of a person's name of two words or more ('Stoltenberg'); '' for anyone else."""
+    words = fold_name(name).split()
+    return words[-1] if kind == SpeakerKind.PERSON and len(words) >= 2 else ""
+
+
 class SpeakerQuerySet(models.QuerySet):
     def with_related(self) -> SpeakerQuerySet:
         return self.prefetch_related("aliases", "roles", "members").annotate(
@@ -185,6 +191,13 @@ class Speaker(TimestampedModel):
     name_key = models.CharField(
         max_length=200, db_index=True, editable=False, help_text="Name folded for matching (case, accents)."
     )
+    surname_key = models.CharField(
+        max_length=200,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text="A person's last name folded, for an article that prints only the surname; empty otherwise.",
+    )
     slug = models.SlugField(max_length=200, unique=True, help_text="URL-safe identifier, unique.")
     kind = models.CharField(
         max_length=16,
@@ -230,6 +243,7 @@ class Speaker(TimestampedModel):
 
     def save(self, *args, **kwargs):
         self.name_key = fold_name(self.name)
+        self.surname_key = surname_key(self.name, self.kind)
         if not self.slug:
             self.slug = unique_slug(Speaker, self.name)
         super().save(*args, **kwargs)
@@ -580,6 +594,12 @@ class Statement(TimestampedModel):
         help_text="Direct, partial or paraphrase.",
     )
     cue = models.CharField(max_length=60, blank=True, help_text="The reporting verb as printed: 'said', 'tweeted'.")
+    attribution_rule = models.CharField(
+        max_length=32,
+        blank=True,
+        choices=AttributionRule.choices,
+        help_text="The extractor's rule that linked the quote to its speaker's mention; empty for hand entries.",
+    )
     source = models.ForeignKey(
         Source,
         on_delete=models.SET_NULL,

@@ -33,6 +33,8 @@ def statements(query):
     [
         ("speaker=jens-stoltenberg", {"member", "talks", "stronger"}),
         ("speaker=jens-stoltenberg&speaker=lindsey-graham", {"member", "talks", "stronger", "guarantees"}),
+        ("speaker=none", {"weather"}),  # no speaker found: left for curators
+        ("speaker=none&speaker=lindsey-graham", {"weather", "guarantees"}),
         ("speaker_name=lindsay", {"guarantees"}),
         ("speaker_name=STOLTENBERG", {"member", "talks", "stronger"}),
         ("publication=think-tank", {"stronger", "weather"}),

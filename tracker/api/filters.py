@@ -113,7 +113,14 @@ class StatementFilterSet(filters.FilterSet):
         "explicit `ordering` (or use the CSV export) to page through every match."
     )
     speaker_id = IdFilter(field_name="speaker", queryset=Speaker.objects.all(), distinct=False, help_text="Speaker id.")
-    speaker = slug_filter("speaker", Speaker.objects.all(), "Speaker slug, e.g. `jens-stoltenberg`.", distinct=False)
+    speaker = slug_filter(
+        "speaker",
+        Speaker.objects.all(),
+        "Speaker slug, e.g. `jens-stoltenberg`; `none` for statements no speaker was found for, left to curators.",
+        distinct=False,
+        null_label="No speaker (unattributed)",
+        null_value="none",
+    )
     speaker_name = filters.CharFilter(
         method="filter_speaker_name",
         max_length=Q_MAX_LENGTH,

@@ -288,7 +288,8 @@ PERSON_NOUNS = frozenset(
     detective deputy clerk registrar curator librarian pharmacist dentist therapist counselor counsellor
     chef owner landlady barista bartender waiter waitress plumber electrician contractor architect
     accountant attorney-general solicitor barrister magistrate juror defendant plaintiff suspect inmate
-    prisoner refugee migrant immigrant settler""".split()
+    prisoner refugee migrant immigrant settler secretary-general director-general president-elect
+    vice-president governor-general attorney-general commissioner-general chief-executive""".split()
 )
 # Plural heads that make a noun phrase a group speaker ("US senators", "officials").
 GROUP_NOUNS = frozenset(

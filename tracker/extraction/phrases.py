@@ -262,8 +262,10 @@ def classify(source: str, tokens: list[Token]) -> NounPhrase | None:
             # "Shares of Acme Mining Corp.": the organisation is the name after "of".
             name = _span_text(source, run[of_index + 1 :])
         return NounPhrase(MentionKind.ORGANISATION, text, name=name, head=bare(run[-1].text), start=start, end=end)
-    if any(is_org_word(t.text) and t.lower not in lx.HONORIFICS for t in run):
-        # "NATO Secretary-General Jens Stoltenberg": an organisation word inside a title is fine.
+    office = bare(run[-1].text) in lx.PERSON_NOUNS and not is_org_word(run[-1].text)
+    if not office and any(is_org_word(t.text) and t.lower not in lx.HONORIFICS for t in run):
+        # "NATO Secretary-General Jens Stoltenberg": an organisation word inside a title is fine; "the NATO
+        # Secretary-General" (an office at the end) is a person, read below as a role.
         split = _split_title(run)
         if split == 0 or all(
             is_org_word(t.text) or is_title_word(t.text) or t.lower == "of" or is_place_word(t.text)

@@ -120,7 +120,11 @@ class ExtractedSource:
 
 @dataclass(frozen=True, slots=True)
 class ExtractedSpeaker:
-    """A person, group or organisation quoted in the article, with every as-written form."""
+    """A person, group or organisation quoted in the article.
+
+    ``aliases`` are the other names it is printed under (never pronouns, roles or clauses); ``named`` is
+    False for a speaker the article only describes ('a senior administration official').
+    """
 
     name: str
     kind: str = "person"
@@ -128,15 +132,17 @@ class ExtractedSpeaker:
     roles: tuple[tuple[str, str], ...] = ()
     members: tuple[str, ...] = ()
     description: str = ""
+    named: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "name": self.name,
-            "kind": self.kind,
+            "kind": str(self.kind),
             "aliases": list(self.aliases),
             "roles": [list(role) for role in self.roles],
             "members": list(self.members),
             "description": self.description,
+            "named": self.named,
         }
 
 

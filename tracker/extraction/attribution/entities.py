@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import lexicon as lx
+from ..aliases import name_aliases
 from ..gender import gender_of_name, gender_of_title
 from ..keys import fold_name, folded_words
 from ..phrases import NounPhrase, split_role
@@ -98,13 +99,15 @@ class Entity:
         return words
 
     def to_speaker(self) -> ExtractedSpeaker:
+        """The speaker as extraction reports it: aliases are the names among its printed forms."""
         return ExtractedSpeaker(
             name=self.name,
             kind=self.kind,
-            aliases=tuple(self.aliases),
+            aliases=name_aliases(self.name, self.aliases),
             roles=tuple(self.roles),
             members=tuple(self.members),
             description=self.description,
+            named=self.name != self.description,
         )
 
 

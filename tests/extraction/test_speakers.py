@@ -1,0 +1,91 @@
+"""Speakers as extraction reports them: canonical names, aliases that are names, quotes kept without a speaker."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tracker.extraction import decode_article, extract_article
+from tracker.extraction.aliases import alias_form
+
+DATA = Path(__file__).parent.parent / "data"
+GOLD_ARTICLES = sorted({gold.parent / json.loads(gold.read_text())["seed"] for gold in DATA.rglob("*.gold.json")})
+PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "its", "their", "we", "i"}
+
+
+def test_gold_articles_are_found() -> None:
+    assert len(GOLD_ARTICLES) >= 100
+
+
+@pytest.mark.parametrize("article", GOLD_ARTICLES, ids=lambda path: f"{path.parent.name}/{path.stem}")
+def test_aliases_are_names_only(article: Path) -> None:
+    result = extract_article(decode_article(article.read_bytes()))
+    for speaker in result.speakers:
+        for alias in speaker.aliases:
+            assert alias.casefold() not in PRONOUNS, (speaker.name, alias)
+            assert not alias.endswith(("'s", "’s")), (speaker.name, alias)  # noqa: RUF001
+            assert "," not in alias and "(" not in alias, (speaker.name, alias)
+            assert alias[:1].isupper(), (speaker.name, alias)
+            assert alias.split()[0].casefold() not in ("the", "a", "an"), (speaker.name, alias)
+            assert alias_form(alias) == alias, (speaker.name, alias)
+
+
+@pytest.mark.parametrize(
+    ("printed", "name"),
+    [
+        ("he", ""),
+        ("They", ""),
+        ("Cordesman's", "Cordesman"),
+        ("Ms. Haley’s", "Ms. Haley"),  # noqa: RUF001
+        ("Ms. Haley, a former Republican governor of South Carolina", "Ms. Haley"),
+        ("the president", ""),
+        ("A company spokeswoman", ""),
+        ("the FAA", "FAA"),
+        ("President Trump", "Trump"),
+        ("Sen. Margaret Hollis, D-Minn.", "Sen. Margaret Hollis"),
+        ("NATO Secretary-General Jens Stoltenberg", "Jens Stoltenberg"),
+    ],
+)
+def test_alias_form_keeps_the_name_only(printed: str, name: str) -> None:
+    assert alias_form(printed) == name
+
+
+def test_canonical_name_is_the_fullest_printed_form() -> None:
+    text = (
+        "Panel hears from retailers\n\nBy A Reporter | March 3, 2024\n\n"
+        "Linda Black Elk, a member of the Catawba Nation, spoke first. Prince Harold Smythe also attended.\n\n"
+        '"We were never asked," Black Elk said.\n\n'
+        '"The crown supports the plan," Harold said.\n\n'
+        '"It is a hard year," said Realtor Shaun Ghulam. "Prices are falling."\n\n'
+        '"Sellers are holding off," Ghulam said.'
+    )
+    speakers = {statement.quote[:12]: statement.speaker for statement in extract_article(text).statements}
+    assert speakers["We were neve"] == "Linda Black Elk"
+    assert speakers["The crown su"] == "Prince Harold Smythe"
+    assert speakers["Sellers are "] == "Shaun Ghulam"
+
+
+def test_pronouns_and_honorifics_find_a_person_of_their_gender() -> None:
+    text = (
+        "Ambassador to leave\n\nBy A Reporter | October 9, 2018\n\n"
+        "President Trump said Ms. Haley would leave. He named his daughter Ivanka Trump as a candidate.\n\n"
+        '"She has done a fantastic job," Mr. Trump said.\n\n'
+        '"I would like to serve," she said.'
+    )
+    statements = extract_article(text).statements
+    assert [statement.speaker for statement in statements] == ["Trump", "Ivanka Trump"]
+
+
+def test_a_quote_with_no_speaker_found_is_kept_without_one() -> None:
+    text = (
+        "Signs in the square\n\nBy A Reporter | May 1, 2024\n\n"
+        'Banners across the square read "we will not be moved from the homes our grandparents built with their '
+        'own hands" as the crowd waited.'
+    )
+    [statement] = extract_article(text).statements
+    assert statement.speaker is None
+    assert statement.rule == "unattributed"
+    assert statement.confidence <= 0.2
+    assert statement.spans and text.count(statement.quote) == 1
