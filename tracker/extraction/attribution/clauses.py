@@ -27,6 +27,8 @@ _AUX_START = _words(
     "would will should could can may might must is are was were be been being has have had not "
     "to do does did and or but of for with"
 )
+# Words opening an adverbial clause after an attribution ('… asks as he steers', '… said while …').
+_ADVERBIAL_CLAUSES = _words("as while when whenever because since though although before after adding")
 _QUANTITY_WORDS = _words("more than fewer less nearly almost about around over some roughly at least dozens hundreds")
 _FRONTED = PREPOSITIONS | _words(
     "meanwhile however but and yet still separately later earlier speaking writing asked once "
@@ -46,6 +48,8 @@ def sentences(text: ArticleText, tokens: list[Token]) -> list[tuple[int, int]]:
         end_here = False
         if token.text[0] in SENTENCE_END:
             end_here = nxt.is_cap or nxt.is_quote or nxt.text[0].isdigit() or nxt.text in ("(", "[")
+        elif token.text.endswith(".") and len(token.text) > 2 and nxt.is_quote:
+            end_here = True  # '… chief executive of Yearout Mechanical Inc. "The economy …"': its full stop ends it
         elif token.is_quote and text.quote_content(token).rstrip("'’\"”")[-1:] in SENTENCE_END:
             if nxt.is_quote:
                 end_here = True
@@ -142,10 +146,13 @@ def terminal_tail(text: ArticleText, tokens: list[Token], end: int, high: int) -
             and token.is_word
             and token.lower not in PREPOSITIONS
             and token.lower not in lx.ADVERBS_BETWEEN
+            and token.lower not in _ADVERBIAL_CLAUSES
             and not token.is_cap
             and not (token.lower in DETERMINERS and short_object(text, tokens, index, high))
         ):
             return False
+        if index == end + 1 and token.lower in _ADVERBIAL_CLAUSES:
+            return True  # '"… ?" Matie asks as he steers': an adverbial clause, not the cue's object
         if token.lower == "that" or text.cue(tokens, index):
             return False
     return end + 14 >= high

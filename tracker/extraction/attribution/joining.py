@@ -85,7 +85,7 @@ def join_split_quote(
         return False
     between = tokens[state.used_until + 1 : qi] if state.used_until < qi else []
     joined = all(t.text in (",", ":", ";", "—", "–", "-", ".") or t.lower in CONNECTORS for t in between)
-    if not joined and previous.attribution.rule == Rule.CUE_AFTER_QUOTE:
+    if not joined and previous.attribution.rule in (Rule.CUE_AFTER_QUOTE, Rule.CUE_ENDS_SENTENCE):
         # '"A," said X at the meeting. "B."': the new sentence is nothing but the quote.
         words = [t for t in between if t.is_word]
         quote_only = qi == low and all(not t.is_word for t in tokens[qi + 1 : high])
@@ -94,13 +94,10 @@ def join_split_quote(
             new_speech(text, tokens, i) for i in outside
         )
         one_sentence = not any(tokens[i].text[0] in SENTENCE_END for i in outside[:-1])
-        joined = (
-            quote_only
-            and 0 < len(words) <= 24
-            and between[-1].text in SENTENCE_END | {","}
-            and no_speech
-            and one_sentence
-        ) or (quote_only and not words)
+        ends = between[-1].text in SENTENCE_END | {","} or between[-1].text.endswith(".")  # "… of Acme Inc."
+        joined = (quote_only and 0 < len(words) <= 24 and ends and no_speech and one_sentence) or (
+            quote_only and not words
+        )
         # '"A," X told a meeting of pilots, "and B."': the same sentence resumes in lower case.
         resumed = text.quote_content(tokens[qi])[:1].islower()
         joined = joined or (resumed and 0 < len(words) <= 16 and between[-1].text == "," and no_speech and one_sentence)
@@ -110,7 +107,7 @@ def join_split_quote(
         joined = joined or (
             quote_only
             and 0 < len(words) <= 40
-            and between[-1].text in SENTENCE_END
+            and ends
             and no_speech
             and (about is None or about is previous.attribution.entity)
         )
@@ -237,3 +234,88 @@ def _quote_only_paragraph(text: ArticleText, candidate: QuoteCandidate) -> bool:
     start, end = text.paragraphs[candidate.paragraph]
     outer_start, outer_end = candidate.quote.outer[0]
     return not WORD_RE.search(text.body[start:outer_start]) and not WORD_RE.search(text.body[outer_end:end])
+
+
+# Rules that find a speaker through a reporting verb (or its stand-in) in the quote's own sentence.
+_CUED = frozenset(
+    {
+        Rule.CUE_AFTER_QUOTE,
+        Rule.CUE_BEFORE_QUOTE,
+        Rule.CUE_ENDS_SENTENCE,
+        Rule.ACCORDING_TO,
+        Rule.COLON,
+        Rule.FRAME,
+        Rule.DOCUMENT_AUTHOR,
+    }
+)
+
+
+def join_uncued_fragments(text: ArticleText, memory: Discourse) -> None:
+    """A quoted fragment with no cue of its own is more of the paragraph's cued statement next to it.
+
+    'Hoenig said the policy was "risking a repeat …". He said it "tells the market …"' is not this;
+    'Meanwhile, the Fed's policy "is as likely to be a negative …" Getting rid of it "tells the market
+    …," Hoenig said.' is: one remark under one cue, quoted in pieces. The fragment joins the nearest cued
+    statement before it in the paragraph, or the one after it whose cue follows its quote, when no other
+    reporting verb stands between them. One-word quotes stay out: they are the reporter's more often than not.
+    """
+    by_paragraph: dict[int, list[QuoteCandidate]] = {}
+    for candidate in memory.quotes:
+        if candidate.merged_into is None and len(candidate.quote.parts) == 1:
+            by_paragraph.setdefault(candidate.paragraph, []).append(candidate)
+    for paragraph, candidates in by_paragraph.items():
+        tokens = text.paragraph_tokens(paragraph)
+        for position, fragment in enumerate(candidates):
+            if fragment.attribution is not None or fragment.named or fragment.scare:
+                continue
+            if len(WORD_RE.findall(text.body[slice(*fragment.parts[0])])) < 2 or not _woven(text, tokens, fragment):
+                continue
+            host = _cued_neighbour(text, tokens, candidates, position)
+            if host is None:
+                continue
+            host.parts = sorted([*host.parts, *fragment.parts])
+            fragment.merged_into = host
+            fragment.dropped = fragment.unattributed = False
+
+
+def _cued_neighbour(
+    text: ArticleText, tokens: list[Token], candidates: list[QuoteCandidate], position: int
+) -> QuoteCandidate | None:
+    fragment = candidates[position]
+    earlier = [c for c in candidates[:position] if c.attribution is not None and c.attribution.rule in _CUED]
+    if earlier:
+        host = earlier[-1]
+        own = {host.attribution.cue_index} if host.attribution else set()
+        if not _other_cue(text, tokens, host.token_index, fragment.token_index, own):
+            return host
+    later = [c for c in candidates[position + 1 :] if c.attribution is not None and not c.dropped]
+    if later and later[0].attribution is not None:
+        host, rule = later[0], later[0].attribution.rule
+        own = {host.attribution.cue_index}
+        between = tokens[fragment.token_index + 1 : host.attribution.cue_index]
+        if (
+            rule in (Rule.CUE_AFTER_QUOTE, Rule.CUE_ENDS_SENTENCE)
+            and not _other_cue(text, tokens, fragment.token_index, host.attribution.cue_index + 1, own)
+            and not any(t.text in ("(", ")") for t in between)
+        ):
+            return host
+    return None
+
+
+def _woven(text: ArticleText, tokens: list[Token], fragment: QuoteCandidate) -> bool:
+    """Words of the reporter's own sentence around the quote, with no reporting verb before it in that
+    sentence ('the policy "is as likely …"'), as opposed to speech introduced by a verb we do not know
+    ('And I go, "Yes."') or a clause of someone else's ('agreeing with X that it would "look like …"')."""
+    index = fragment.token_index - 1
+    if index >= 0 and tokens[index].text in (",", ":", "(", "—", "–"):
+        return False
+    while index >= 0 and not (tokens[index].text[0] in SENTENCE_END or tokens[index].is_quote):
+        if text.cue(tokens, index):
+            return False
+        index -= 1
+    return True
+
+
+def _other_cue(text: ArticleText, tokens: list[Token], start: int, end: int, own: set[int]) -> bool:
+    """A reporting verb in tokens[start:end] other than the ones in ``own``."""
+    return any(index not in own and text.cue(tokens, index) for index in range(start + 1, min(end, len(tokens))))

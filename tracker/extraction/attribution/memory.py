@@ -50,6 +50,8 @@ class QuoteCandidate:
     unattributed: bool = False
     # A name or term inside the clause ('referred to it as "X"'): its cue stays free.
     named: bool = False
+    # Scare quotes and echoes of earlier quotes: the reporter's words, nobody's statement.
+    scare: bool = False
 
 
 class Opening(NamedTuple):

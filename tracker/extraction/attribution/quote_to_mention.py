@@ -149,7 +149,7 @@ def attribute_quote(
     found = cue_after_quote(ctx)
     if found is None:
         if non_statement(tokens, qi, low, ctx.content, memory.statement_keys):
-            candidate.dropped = True
+            candidate.dropped = candidate.scare = True
             return
         found = cue_before_quote(ctx)
     for sieve in (cue_ends_sentence, frame, colon, continuation):

@@ -14,7 +14,14 @@ from ..types import ExtractedStatement, ParsedArticle, Rule
 from .clauses import sentences
 from .documents import note_authors, note_document, note_document_subject
 from .entities import Registry, organisation_mentions
-from .joining import ParagraphState, continue_quote, join_same_cue, join_split_quote, look_ahead
+from .joining import (
+    ParagraphState,
+    continue_quote,
+    join_same_cue,
+    join_split_quote,
+    join_uncued_fragments,
+    look_ahead,
+)
 from .memory import Discourse, QuoteCandidate
 from .narrative import note_names, note_narrative, note_opening, note_reported_speech
 from .nonstatements import word_key
@@ -35,6 +42,7 @@ def read_article(article: ParsedArticle) -> tuple[list[ExtractedStatement], Disc
         for low, high in sentences(text, tokens):
             read_sentence(text, memory, paragraph, tokens, low, high, state)
     look_ahead(text, memory)
+    join_uncued_fragments(text, memory)
     add_group_members(text, memory)
     return build_statements(text, memory), memory
 

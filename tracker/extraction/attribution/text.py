@@ -26,6 +26,7 @@ _NOUN_MODIFIERS = frozenset(
     "opening closing public private written prepared recent earlier later latest final first last similar such "
     "many several few these those other brief initial subsequent further repeated separate".split()
 )
+_OBJECTS = frozenset({"him", "her", "them", "me", "us", "you", "reporters", "journalists"})
 # Every word cue_lemma can accept; anything else is rejected without looking at its neighbours.
 CUE_CANDIDATES = frozenset(lx.CUE_FORMS) | {"according"}
 _NICKNAME_RE = re.compile(r"[^\W\d_][\w.'’\-]*(?: [^\W\d_][\w.'’\-]*)?")  # noqa: RUF001
@@ -151,7 +152,12 @@ def cue_lemma(tokens: list[Token], index: int) -> str:
     if previous in DETERMINERS or (previous in ("of", "to") and not low.endswith("ing")):
         return ""
     if index + 1 < len(tokens) and tokens[index + 1].lower == "to" and lemma in ("say", "continue", "begin"):
-        return ""
+        # "is said to be", "continued to rise": an infinitive follows; "said to the driver" names a listener.
+        listener = index + 2 < len(tokens) and (
+            tokens[index + 2].lower in DETERMINERS or tokens[index + 2].is_cap or tokens[index + 2].lower in _OBJECTS
+        )
+        if not listener:
+            return ""
     return lemma
 
 
