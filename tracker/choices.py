@@ -67,6 +67,7 @@ _RULE_LABELS = {
     Rule.CONTINUATION: "Quote-only sentence: the last speaker goes on",
     Rule.NARRATIVE: "Quote-only sentence: the person just described",
     Rule.NEXT_PARAGRAPH: "Named in the next paragraph",
+    Rule.MAIN_SPEAKER: "The person doing most of the talking in the piece",
     Rule.UNATTRIBUTED: "No speaker found",
 }
 AttributionRule = models.TextChoices(

@@ -22,12 +22,9 @@ class Gender(StrEnum):
     UNKNOWN = ""
 
 
-_FROM_DICTIONARY = {
-    "male": Gender.MALE,
-    "mostly_male": Gender.MALE,
-    "female": Gender.FEMALE,
-    "mostly_female": Gender.FEMALE,
-}
+# Only names the dictionary gives one gender: 'mostly' ones (Kim, Jordan in some countries) imply nothing,
+# since excluding the right antecedent of a pronoun costs more than not narrowing the choice.
+_FROM_DICTIONARY = {"male": Gender.MALE, "female": Gender.FEMALE}
 _MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "father", "brother", "herr", "monsieur", "sheikh"})
 _FEMALE_TITLES = frozenset(
     {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister", "mme", "madame", "frau", "first lady"}

@@ -58,6 +58,7 @@ class Rule(StrEnum):
     CONTINUATION = "continuation"  # a quote-only sentence: the paragraph's last speaker goes on
     NARRATIVE = "narrative"  # a quote-only sentence after one about a person: that person
     NEXT_PARAGRAPH = "next_paragraph"  # '"…" / That was the message from Smith.'
+    MAIN_SPEAKER = "main_speaker"  # an uncued quote in a piece one person does most of the talking in
     UNATTRIBUTED = "unattributed"  # no speaker found: kept for a curator
 
 

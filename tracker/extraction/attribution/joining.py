@@ -319,3 +319,36 @@ def _woven(text: ArticleText, tokens: list[Token], fragment: QuoteCandidate) -> 
 def _other_cue(text: ArticleText, tokens: list[Token], start: int, end: int, own: set[int]) -> bool:
     """A reporting verb in tokens[start:end] other than the ones in ``own``."""
     return any(index not in own and text.cue(tokens, index) for index in range(start + 1, min(end, len(tokens))))
+
+
+# A piece is one person's when they said at least this many of its attributed quotes, and this share of them.
+_MAIN_SPEAKER_QUOTES = 4
+_MAIN_SPEAKER_SHARE = 0.75
+
+
+def attribute_to_main_speaker(text: ArticleText, memory: Discourse) -> None:
+    """In a profile or an interview written up as prose, a quote with no cue that opens its paragraph or is a
+    sentence by itself is an answer of the person the piece is about: who said most of its attributed quotes."""
+    spoken: dict[int, int] = {}
+    entities = {}
+    for candidate in memory.quotes:
+        entity = candidate.attribution.entity if candidate.attribution else None
+        if entity is not None and candidate.merged_into is None and not candidate.dropped:
+            spoken[id(entity)] = spoken.get(id(entity), 0) + 1
+            entities[id(entity)] = entity
+    if not spoken:
+        return
+    main, count = max(spoken.items(), key=lambda item: item[1])
+    if count < _MAIN_SPEAKER_QUOTES or count < _MAIN_SPEAKER_SHARE * sum(spoken.values()):
+        return
+    speaker = entities[main]
+    for candidate in memory.quotes:
+        if candidate.attribution is not None or not candidate.unattributed or candidate.merged_into is not None:
+            continue
+        start = text.paragraphs[candidate.paragraph][0]
+        opens = not WORD_RE.search(text.body[start : candidate.quote.outer[0][0]])
+        if not opens and WORD_RE.search(candidate.sentence_text):
+            continue  # a quote that opens its paragraph, as an answer does, or stands as a sentence of its own
+        candidate.attribution = Attribution(speaker, "", "", "", Rule.MAIN_SPEAKER, confidence=0.4)
+        candidate.dropped = candidate.unattributed = False
+        candidate.kind = QuoteKind.DIRECT

@@ -198,10 +198,20 @@ def note_reported_speech(
         if cue <= after:
             continue
         lemma = text.cue(tokens, cue)
-        if lemma in NOT_ADJACENT or lemma in NEEDS_OBJECT or lemma == "according" or tokens[cue].lower.endswith("ing"):
+        if (
+            lemma in NOT_ADJACENT
+            or lemma in NEEDS_OBJECT
+            or (tokens[cue].lower.endswith("ing") and lemma != "according")
+        ):
             continue
-        found = subject_before(text, tokens, cue, low)
-        inverted = found is None and all(not t.is_word or t.lower == "so" for t in tokens[low:cue])
+        if lemma == "according":
+            # "The results, according to Jeff Schlegelmilch, were mixed.": he is who is talking now.
+            source = phrase_after(text, tokens, cue + 2, high)
+            found = (source[0], cue + 2) if source is not None and source[0].kind != MentionKind.PRONOUN else None
+            inverted = False
+        else:
+            found = subject_before(text, tokens, cue, low)
+            inverted = found is None and all(not t.is_word or t.lower == "so" for t in tokens[low:cue])
         if inverted:
             # "So says Ann Lee, a farmer." / "Said Ann Lee: …"
             later = phrase_after(text, tokens, cue + 1, high)

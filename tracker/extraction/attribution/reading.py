@@ -16,6 +16,7 @@ from .documents import note_authors, note_document, note_document_subject
 from .entities import Registry, organisation_mentions
 from .joining import (
     ParagraphState,
+    attribute_to_main_speaker,
     continue_quote,
     join_same_cue,
     join_split_quote,
@@ -43,6 +44,7 @@ def read_article(article: ParsedArticle) -> tuple[list[ExtractedStatement], Disc
             read_sentence(text, memory, paragraph, tokens, low, high, state)
     look_ahead(text, memory)
     join_uncued_fragments(text, memory)
+    attribute_to_main_speaker(text, memory)
     add_group_members(text, memory)
     return build_statements(text, memory), memory
 
