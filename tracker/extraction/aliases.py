@@ -10,6 +10,8 @@ matching other speakers on them would merge different people ('he' names everyon
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from . import lexicon as lx
 from .keys import fold_name
 from .phrases import classify
@@ -21,6 +23,7 @@ _PRONOUNS = lx.SUBJECT_PRONOUNS | set(lx.OBJECT_PRONOUNS)
 _APPOSITIVE_MARKS = (",", "(", " — ", " – ", " - ")
 
 
+@lru_cache(maxsize=8192)
 def alias_form(printed: str) -> str:
     """The name in a printed mention of a speaker, or '' when the mention is not a name."""
     text = printed.strip()

@@ -48,6 +48,7 @@ def gender_of_first_name(word: str) -> Gender:
     return _FROM_DICTIONARY.get(_detector().get_gender(word), Gender.UNKNOWN)
 
 
+@lru_cache(maxsize=8192)
 def gender_of_title(title: str) -> Gender:
     """The gender an honorific in a title implies ('Mr.' -> he, 'Ms' -> she); unknown for offices."""
     words = {bare(word) for word in title.split()}
@@ -58,6 +59,7 @@ def gender_of_title(title: str) -> Gender:
     return Gender.UNKNOWN
 
 
+@lru_cache(maxsize=8192)
 def gender_of_name(name: str) -> Gender:
     """The gender a full name implies through its first word that is not a title ('Sen. Jane Roe' -> she)."""
     for word in name.split():

@@ -61,15 +61,15 @@ class Entity:
     gender: str = ""
     last_seen: int = -1
     spoke: bool = False
-    # The registry's index of known words (Registry.knows_word), which add_alias keeps up to date.
-    registry_words: set[str] | None = field(default=None, repr=False, compare=False)
+    # The registry that indexes this entity by the words of its names (Registry.index), kept up to date here.
+    registry: Registry | None = field(default=None, repr=False, compare=False)
 
     def add_alias(self, alias: str) -> None:
         alias = " ".join(alias.split())
         if alias and alias not in self.aliases:
             self.aliases.append(alias)
-            if self.registry_words is not None:
-                self.registry_words.update(folded_words(alias))
+            if self.registry is not None:
+                self.registry.index(self, folded_words(alias))
 
     def add_role(self, text: str) -> None:
         text = " ".join(text.split()).strip(" ,")
@@ -238,10 +238,9 @@ class Registry:
     def __init__(self, mentions: list[tuple[int, str, frozenset[str]]] | None = None) -> None:
         self.entities: list[Entity] = []
         self.clock = 0
-        # Folded words of every entity's name and aliases: knows_word runs for every lone capitalised word,
-        # so the words are indexed as entities and aliases arrive instead of re-read each time.
-        self._words: set[str] = set()
-        self._words_stale = False  # a renamed entity may have taken words away: rebuild before use
+        # Entities by every folded word of their names and aliases, as they arrive: a name is only ever compared
+        # with entities sharing its first or last word, so a long article's lookups do not scan every entity.
+        self._by_word: dict[str, list[Entity]] = {}
         # Position of each entity in ``entities`` by id: entities are only ever appended, so "known at some
         # point" is a comparison with the count then, not a set of ids copied for every paragraph.
         self._positions: dict[int, int] = {}
@@ -277,21 +276,30 @@ class Registry:
     def _register(self, entity: Entity) -> None:
         self._positions[id(entity)] = len(self.entities)
         self.entities.append(entity)
-        entity.registry_words = self._words
-        self._words.update(folded_words(entity.name))
+        entity.registry = self
+        self.index(entity, folded_words(entity.name))
         for alias in entity.aliases:
-            self._words.update(folded_words(alias))
+            self.index(entity, folded_words(alias))
+
+    def index(self, entity: Entity, words: tuple[str, ...]) -> None:
+        """Let ``entity`` be found by each of ``words`` (the words of a name or alias it is known by)."""
+        for word in words:
+            known = self._by_word.setdefault(word, [])
+            if entity not in known:
+                known.append(entity)
 
     def knows_word(self, word: str) -> bool:
         """Whether a single capitalised word may name a known entity (fast pre-check)."""
-        if self._words_stale:
-            self._words.clear()
-            for entity in self.entities:
-                self._words.update(folded_words(entity.name))
-                for alias in entity.aliases:
-                    self._words.update(folded_words(alias))
-            self._words_stale = False
-        return fold_name(bare(word)) in self._words
+        return fold_name(bare(word)) in self._by_word
+
+    def _sharing(self, words: tuple[str, ...]) -> list[Entity]:
+        """Entities known by the first or the last of ``words``, in the order they were registered."""
+        first = self._by_word.get(words[0], ())
+        last = self._by_word.get(words[-1], ()) if words[-1] != words[0] else ()
+        if not last or not first:
+            return list(first or last)
+        found = {id(e): e for e in (*first, *last)}
+        return sorted(found.values(), key=lambda entity: self._positions[id(entity)])
 
     def touch(self, entity: Entity) -> Entity:
         self.clock += 1
@@ -305,7 +313,7 @@ class Registry:
         if not words:
             return None
         best: Entity | None = None
-        for entity in self.entities:
+        for entity in self._sharing(words):
             if entity.kind != kind and not (kind == SpeakerKind.PERSON and entity.kind == SpeakerKind.PERSON):
                 continue
             if gender and entity.gender and entity.gender != gender:
@@ -363,7 +371,12 @@ class Registry:
             # "Skyvault" once introduced as a company stays one; "Acme" after "Acme Widgets Corp.".
             folded = fold_name(name)
             entity = next(
-                (e for e in self.entities if e.kind == SpeakerKind.ORGANIZATION and fold_name(e.name) == folded), None
+                (
+                    e
+                    for e in self._sharing(folded_words(name) or ("",))
+                    if e.kind == SpeakerKind.ORGANIZATION and fold_name(e.name) == folded
+                ),
+                None,
             )
             if entity is None and len(folded.split()) == 1 and name[:1].isupper() and not title:
                 entity = self._short_org(folded)
@@ -374,7 +387,7 @@ class Registry:
             self._register(entity)
         elif kind == SpeakerKind.PERSON and len(name.split()) > len(entity.name.split()):
             entity.name = name
-            self._words_stale = True
+            self.index(entity, folded_words(name))
         if entity.kind == SpeakerKind.PERSON and not entity.gender and len(name.split()) > 1:
             entity.gender = gender_of_name(name)
         entity.add_alias(phrase.text)

@@ -56,6 +56,7 @@ class ArticleText:
         self.masked = "".join(chars)
         self._paragraph_starts = [start for start, _ in article.paragraphs]
         self._cues: dict[int, str] = {}
+        self._tokens: dict[int, list[Token]] = {}
         self._sources: dict[tuple[int, int], list[ExtractedSource]] = {}
 
     @property
@@ -63,8 +64,12 @@ class ArticleText:
         return self.article.paragraphs
 
     def paragraph_tokens(self, index: int) -> list[Token]:
-        start, end = self.article.paragraphs[index]
-        return tokenize(self.masked, start, end)
+        """The tokens of paragraph ``index`` of the masked body (read once; callers must not change the list)."""
+        tokens = self._tokens.get(index)
+        if tokens is None:
+            start, end = self.article.paragraphs[index]
+            tokens = self._tokens[index] = tokenize(self.masked, start, end)
+        return tokens
 
     def quote_of(self, token: Token) -> tuple[RawQuote, int]:
         """The quote a masked quote token stands for, and which of its parts (0 unless it runs on)."""
