@@ -9,7 +9,7 @@ name starts or ends in a token list, so the chunkers do not cut it at the first 
 from __future__ import annotations
 
 from . import lexicon as lx
-from .tokens import Token, bare, is_possessive
+from .tokens import TIME_WORDS, Token, bare, is_possessive
 
 # Words that head an organisation's name and may govern "for"/"of" + a list of capitalised words.
 ORGANISATION_HEADS = frozenset(
@@ -47,6 +47,8 @@ def organisation_start(tokens: list[Token], end: int, low: int) -> int:
             index -= 1
             continue
         if token.lower in _LINKS and index - 1 >= low and _capital(tokens[index - 1]):
+            if not _name_word_at(tokens, index + 1, end + 1):
+                break
             index -= 1
             continue
         if token.lower == "the" and index - 1 >= low and tokens[index - 1].lower in _LINKS:
@@ -82,8 +84,7 @@ def organisation_end(tokens: list[Token], start: int, high: int) -> int:
         if _capital(token):
             last = index
         elif (
-            (token.lower in _LINKS | {"the"} and index + 1 < high and _capital(tokens[index + 1]))
-            or (token.lower in ("and", "&") and index + 1 < high and _capital(tokens[index + 1]))
+            (token.lower in _LINKS | {"the", "and", "&"} and _name_word_at(tokens, index + 1, high))
             or (token.text == "," and _list_follows(tokens, index + 1, high))
         ):
             pass
@@ -91,6 +92,14 @@ def organisation_end(tokens: list[Token], start: int, high: int) -> int:
             break
         index += 1
     return last
+
+
+def _name_word_at(tokens: list[Token], index: int, high: int) -> bool:
+    """A capitalised word (after an optional 'the') that may continue a name; not a day or month ('the
+    Commission on Tuesday')."""
+    if index < high and tokens[index].lower == "the":
+        index += 1
+    return index < high and _capital(tokens[index]) and bare(tokens[index].text) not in TIME_WORDS
 
 
 def _titled_name_in(tokens: list[Token], start: int, end: int) -> bool:

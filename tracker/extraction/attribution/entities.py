@@ -11,7 +11,7 @@ from ..aliases import name_aliases
 from ..gender import gender_of_name, gender_of_title
 from ..keys import fold_name, folded_words
 from ..phrases import NounPhrase, split_role
-from ..tokens import bare
+from ..tokens import bare, is_title_word
 from ..types import ExtractedSpeaker, MentionKind, SpeakerKind
 
 _ABBREVIATED_TITLES = {
@@ -111,6 +111,12 @@ class Entity:
         )
 
 
+# Words of public bodies' names: "the company" or "the firm" never stands for one of them.
+_PUBLIC_BODIES = frozenset(
+    """army navy force forces police ministry department agency office commission court parliament congress
+    senate assembly government administration authority council committee bureau embassy consulate mission
+    directorate command regulator""".split()
+)
 # "D-Minn.", "R-Okla.", "D-Texas": the party and state after a US legislator's name.
 _PARTY_STATE_RE = re.compile(r"\(?[DRI]-[A-Z][A-Za-z.]*\)?")
 _APPOSITIVE_ENDS = frozenset({"of", "for", "at", "in", "with", "who", "which", "that", "and", ","})
@@ -468,7 +474,8 @@ class Registry:
                 return self.touch(entity)
             return self.name(phrase)
         if phrase.kind == MentionKind.ROLE:
-            qualified = any(word[:1].isupper() for word in phrase.name.split())
+            # "the NATO Secretary-General" is qualified by an organisation; "the President-elect" is not.
+            qualified = any(word[:1].isupper() and not is_title_word(word) for word in phrase.name.split())
             if phrase.definite:
                 entity = self._by_role(phrase.head, fallback=not qualified)
                 if entity is not None:
@@ -524,6 +531,8 @@ class Registry:
             last = bare(entity.name.split()[-1])
             if last in lx.ORG_NOUNS and last not in _GENERIC_ORG_HEADS:
                 continue  # "the company" is not "Chile's labor ministry"
+            if any(bare(word) in _PUBLIC_BODIES for word in entity.name.split()):
+                continue  # nor the "Air Force" or the "Federal Aviation Administration"
             if best is None or entity.last_seen > best.last_seen:
                 best = entity
         return best

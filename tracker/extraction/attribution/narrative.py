@@ -98,7 +98,12 @@ def note_names(
             or (tokens[end + 1].lower == "of" and end + 2 < high and tokens[end + 2].is_cap)
         ):
             end += 1
-        introduced = index > low and not tokens[index - 1].is_cap and bare(tokens[index - 1].text) in _KIND_NOUNS
+        introduced = (
+            index > low
+            and not tokens[index - 1].is_cap
+            and bare(tokens[index - 1].text) in _KIND_NOUNS
+            and not is_role_word(tokens[index - 1].text)  # "forklift operator Marcus Reed" is a person
+        )
         if end == index and not registry.knows_word(token.text) and not introduced:
             # A lone capitalised word nobody has been called: not worth classifying.
             index = end + 1
@@ -117,6 +122,8 @@ def note_names(
         ):
             # "the consulting firm Arbor Data Works" is an organisation, never a 'she'.
             phrase = phrase.but(kind=MentionKind.ORGANISATION)
+        elif phrase is not None and phrase.kind == MentionKind.NAME and introduced and not phrase.title:
+            phrase = phrase.but(kind=MentionKind.ORGANISATION)  # "the short-video app Loopla"
         governed = index > low and (
             tokens[index - 1].lower in _GOVERNING
             or (
