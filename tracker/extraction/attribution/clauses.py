@@ -98,8 +98,16 @@ def post_attribution(text: ArticleText, tokens: list[Token], qi: int, high: int)
         if found_subject is None or not premodified(text, tokens, j, found_subject[1]):
             return None
         end = k + (1 if lemma in lx.PHRASAL else 0)
+        if _introduces_next(tokens, end, high):
+            return None
         return found_subject[0], k, end
     return None
+
+
+def _introduces_next(tokens: list[Token], end: int, high: int) -> bool:
+    """'"…." He adds: "…"': after a quote that ends its sentence, a cue with a colon introduces the next
+    quote, not the one before it."""
+    return end + 2 < high and tokens[end + 1].text == ":" and tokens[end + 2].is_quote
 
 
 def premodified(text: ArticleText, tokens: list[Token], start: int, subject: int) -> bool:

@@ -34,6 +34,19 @@ def named_thing(tokens: list[Token], qi: int, low: int, content: str) -> bool:
     preceding = " ".join(t.lower for t in tokens[max(low, qi - 4) : qi]).rstrip(" ,:")
     if preceding.endswith(lx.NAME_INTRODUCERS):
         return True
+    words = WORD_RE.findall(content)
+    unpunctuated = content.rstrip()[-1:].isalnum()
+    if unpunctuated and len(words) <= _LABEL_WORDS and len(tokens) == 1:
+        return True  # a paragraph that is nothing but a short unpunctuated quote: a subheading
+    if (
+        unpunctuated
+        and words
+        and _title_case(words)
+        and len(words) <= _LABEL_WORDS
+        and qi + 1 < len(tokens)
+        and tokens[qi + 1].is_word
+    ):
+        return True  # '"Parasite" director Bong Joon Ho said': a title used as a modifier
     if _referred_as(tokens, qi, low) or _named_by_call(tokens, qi, low, content):
         return True
     if _self_named(tokens, qi, low) or _generic_call(tokens, qi, low, content):
