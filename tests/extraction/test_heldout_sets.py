@@ -1,7 +1,8 @@
-"""Regression floors for the held-out article sets: end-to-end F1 and zero non-statement errors.
+"""Regression floors for every scored article set: end-to-end F1, speaker accuracy, non-statement errors.
 
 Articles are read the way ``evaluate_extraction`` reads them (bytes -> decode_article -> extract_article);
-no database is involved.
+no database is involved. The real-article sets (real1-3) hold published articles, annotated blind; their
+first, blind scores are in each set's README.
 """
 
 from __future__ import annotations
@@ -16,13 +17,17 @@ from tracker.extraction.evaluation import Scores, combine, score_article
 
 DATA = Path(__file__).parent.parent / "data"
 
-# Floor = the figure measured when the floor was set, minus 0.03, rounded down to two decimals.
+# Floor = the figure measured when the floor was last set, minus 0.03, rounded down to two decimals.
+# (end-to-end F1, speaker accuracy on the attributions made, most non-statements stored as statements)
 FLOORS = {
-    "heldout": 0.94,
-    "heldout2": 0.96,
-    "heldout3": 0.91,
-    "heldout4": 0.81,
-    "heldout5": 0.77,
+    "heldout": (0.94, 0.94, 0),
+    "heldout2": (0.96, 0.97, 0),
+    "heldout3": (0.93, 0.95, 0),
+    "heldout4": (0.87, 0.88, 0),
+    "heldout5": (0.92, 0.93, 0),
+    "real1": (0.80, 0.89, 1),
+    "real2": (0.78, 0.90, 2),
+    "real3": (0.73, 0.83, 6),
 }
 
 
@@ -38,7 +43,9 @@ def score_directory(directory: Path) -> Scores:
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
-def test_heldout_set_stays_above_its_floor(name: str) -> None:
+def test_article_set_stays_above_its_floor(name: str) -> None:
+    e2e_floor, speaker_floor, most_non_statements = FLOORS[name]
     total = score_directory(DATA / name)
-    assert total.non_statement_errors == 0, total.to_dict()
-    assert total.e2e_f1 >= FLOORS[name], total.to_dict()
+    assert total.non_statement_errors <= most_non_statements, total.to_dict()
+    assert total.e2e_f1 >= e2e_floor, total.to_dict()
+    assert total.speaker_accuracy >= speaker_floor, total.to_dict()
