@@ -47,7 +47,7 @@ _GENERIC_ORG_HEADS = frozenset(
 )
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Entity:
     """A speaker candidate built up over the article."""
 
@@ -241,7 +241,7 @@ _ENTITY_KINDS = {MentionKind.ORGANISATION: SpeakerKind.ORGANIZATION, MentionKind
 class Registry:
     """Entities of one article in order of creation, with recency for pronouns."""
 
-    def __init__(self, mentions: list[tuple[int, str, frozenset[str]]] | None = None) -> None:
+    def __init__(self, body: str = "") -> None:
         self.entities: list[Entity] = []
         self.clock = 0
         # Entities by every folded word of their names and aliases, as they arrive: a name is only ever compared
@@ -250,8 +250,16 @@ class Registry:
         # Position of each entity in ``entities`` by id: entities are only ever appended, so "known at some
         # point" is a comparison with the count then, not a set of ids copied for every paragraph.
         self._positions: dict[int, int] = {}
-        # Organisations named anywhere in the article (organisation_mentions), for abbreviations and types.
-        self.mentions: list[tuple[int, str, frozenset[str]]] = mentions or []
+        self._body = body
+        self._mentions: list[tuple[int, str, frozenset[str]]] | None = None
+
+    @property
+    def mentions(self) -> list[tuple[int, str, frozenset[str]]]:
+        """Organisations named anywhere in the article (organisation_mentions), for abbreviations and types;
+        read on first use, since most articles never ask."""
+        if self._mentions is None:
+            self._mentions = organisation_mentions(self._body)
+        return self._mentions
 
     def expand(self, name: str) -> str:
         """The full name an abbreviation ("ORS", "the BCF") stands for in this article; "" when unknown."""

@@ -13,7 +13,7 @@ from .. import lexicon as lx
 from ..types import ExtractedStatement, ParsedArticle, Rule
 from .clauses import sentences
 from .documents import note_authors, note_document, note_document_subject
-from .entities import Registry, organisation_mentions
+from .entities import Registry
 from .joining import (
     ParagraphState,
     attribute_to_main_speaker,
@@ -34,7 +34,7 @@ from .text import CUE_CANDIDATES, ArticleText
 def read_article(article: ParsedArticle) -> tuple[list[ExtractedStatement], Discourse]:
     """Attribute every quote of ``article``; the statements and the memory the reading left."""
     text = ArticleText(article)
-    memory = Discourse(Registry(mentions=organisation_mentions(article.body)))
+    memory = Discourse(Registry(article.body))
     for paragraph in range(len(article.paragraphs)):
         tokens = text.paragraph_tokens(paragraph)
         if not tokens:
