@@ -67,3 +67,10 @@ def gender_of_name(name: str) -> Gender:
             continue
         return gender_of_first_name(word)
     return Gender.UNKNOWN
+
+
+@lru_cache(maxsize=8192)
+def is_given_name(word: str) -> bool:
+    """Whether the dictionary knows ``word`` as a given name at all, of either or both genders."""
+    word = word.strip(".,")
+    return len(word) >= 2 and word[0].isupper() and _detector().get_gender(word) != "unknown"

@@ -668,6 +668,14 @@ LEADING_MODIFIERS = frozenset(
     fast-growing smaller larger bigger""".split()
 )
 
+# Last words of the names of places and things, never people: "Griffith Observatory", "the Rust Belt".
+# (Not "park", "hall", "field", "church": they are surnames as often.)
+PLACE_HEADS = frozenset(
+    """airport observatory land belt street avenue square tower building center centre stadium arena station
+    river mountains island islands valley beach road highway bay harbor harbour canal coast desert forest
+    falls canyon peninsula plaza mall hotel hospital museum theater theatre cathedral mosque palace airfield
+    prison""".split()
+)
 # Nationality nouns that stand for a person already introduced ("the Swede", "the Dutchman"); adjectives
 # that double as nouns ("the Australian") come from DEMONYMS.
 NATIONALITY_NOUNS = frozenset(

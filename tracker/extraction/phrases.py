@@ -16,6 +16,12 @@ from .types import MentionKind
 _NICKNAME_MARKS = ('"', "“", "”", "«", "»", "‘")
 _HONOURS = frozenset({"mp", "ms", "msp", "mep", "mla", "td", "qc", "kc", "obe", "mbe", "cbe", "phd", "md"})
 NOUNS = lx.PERSON_NOUNS | lx.GROUP_NOUNS | lx.ORG_NOUNS | lx.TITLE_WORDS
+# Forms of the commonest reporting verbs that are never names, capitalised or not.
+_CUE_VERB_FORMS = frozenset({"said", "says", "say", "told", "tells", "tell", "ask", "asks", "asked", "wrote", "adds"})
+# Participles that open a sentence before a name ("Thanking Reyes, Okafor said").
+_OPENING_PARTICIPLES = frozenset(
+    "thanking citing echoing defending referring responding addressing quoting greeting congratulating".split()
+)
 AGE_RE = re.compile(r"\d{1,3}-year-old")
 # "its director", "his spokesman": determiners that make a role definite, like a possessive name.
 POSSESSIVE_DETERMINERS = frozenset({"its", "his", "her", "their", "our"})
@@ -199,7 +205,9 @@ def classify(source: str, tokens: list[Token]) -> NounPhrase | None:
         run_start -= 1
     while run_start < len(body) and not body[run_start].is_cap:
         run_start += 1
-    while len(body) - run_start > 1 and bare(body[run_start].text) in lx.LEADING_MODIFIERS:
+    while len(body) - run_start > 1 and (
+        bare(body[run_start].text) in lx.LEADING_MODIFIERS or _leading_verb(body[run_start])
+    ):
         run_start += 1  # "Rival Acme Labs": a sentence-initial adjective is no part of the name
     run = body[run_start:]
     if not run:
@@ -314,6 +322,11 @@ def classify(source: str, tokens: list[Token]) -> NounPhrase | None:
     if any(mark in name for mark in _NICKNAME_MARKS):
         # 'Marcus "Ace" Brooks': the nickname is not part of the canonical name.
         name = " ".join(token.text for token in name_tokens)
+    if len(name_tokens) > 1 and bare(name_tokens[-1].text) in lx.PLACE_HEADS and not title:
+        # "Griffith Observatory", "O'Hare International Airport": a place, never a 'he' or 'she'.
+        return NounPhrase(
+            MentionKind.ORGANISATION, text, name=name, head=bare(name_tokens[-1].text), start=start, end=end
+        )
     return NounPhrase(MentionKind.NAME, text, name=name, title=title, start=start, end=end)
 
 
@@ -335,6 +348,14 @@ def _organisation(source: str, tokens: list[Token], text: str) -> NounPhrase | N
     return NounPhrase(
         MentionKind.ORGANISATION, text, name=name, head=head, definite=True, start=tokens[0].start, end=tokens[-1].end
     )
+
+
+def _leading_verb(token: Token) -> bool:
+    """'Replied Stephen', 'Ask Damien Chazelle', 'Thanking Reyes': a verb capitalised at a sentence's start."""
+    word = token.lower
+    if word in lx.CUE_FORMS and (word.endswith(("ed", "ing")) or word in _CUE_VERB_FORMS):
+        return True
+    return word in _OPENING_PARTICIPLES
 
 
 def inner_connector(tokens: list[Token], index: int) -> bool:

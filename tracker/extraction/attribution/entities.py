@@ -344,8 +344,10 @@ class Registry:
                 elif len(other) == 1:
                     match = words[-1] == other[0]
                 else:
-                    # "Tom Smith" for "T. Smith"; "Black Elk" for "Linda Black Elk" (a two-word surname).
-                    match = (words[-1] == other[-1] and words[0][:1] == other[0][:1]) or (
+                    # "T. Smith" for "Tom Smith" (not "Jerry Jones" for "John Jones"); "Black Elk" for "Linda
+                    # Black Elk" (a two-word surname).
+                    initial = (len(words[0]) == 1 or len(other[0]) == 1) and words[0][:1] == other[0][:1]
+                    match = (words[-1] == other[-1] and (initial or words[0] == other[0])) or (
                         len(words) < len(other) and other[-len(words) :] == words
                     )
             if match and (best is None or entity.last_seen > best.last_seen):
