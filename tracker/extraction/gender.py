@@ -26,6 +26,16 @@ class Gender(StrEnum):
 # since excluding the right antecedent of a pronoun costs more than not narrowing the choice.
 _FROM_DICTIONARY = {"male": Gender.MALE, "female": Gender.FEMALE}
 _MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "father", "brother", "herr", "monsieur", "sheikh"})
+_FEMALE_NOUNS = frozenset(
+    """actress chairwoman spokeswoman congresswoman businesswoman councilwoman sportswoman policewoman
+    woman girl mother wife daughter sister grandmother granddaughter aunt niece widow queen princess duchess
+    baroness countess empress heiress waitress hostess mom mum""".split()
+)
+_MALE_NOUNS = frozenset(
+    """chairman spokesman congressman businessman councilman sportsman policeman fireman man boy father
+    husband son brother grandfather grandson uncle nephew widower king prince duke baron count emperor
+    heir dad""".split()
+)
 _FEMALE_TITLES = frozenset(
     {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister", "mme", "madame", "frau", "first lady"}
 )
@@ -46,6 +56,13 @@ def gender_of_first_name(word: str) -> Gender:
     if len(word) < 2 or not word[0].isupper() or word.isupper():
         return Gender.UNKNOWN  # initials, acronyms and lowercase words are no given names
     return _FROM_DICTIONARY.get(_detector().get_gender(word), Gender.UNKNOWN)
+
+
+def gender_of_noun(noun: str) -> Gender:
+    """The gender a person noun implies ('actress', 'spokesman', 'mother'); unknown for most nouns."""
+    if noun in _FEMALE_NOUNS:
+        return Gender.FEMALE
+    return Gender.MALE if noun in _MALE_NOUNS else Gender.UNKNOWN
 
 
 @lru_cache(maxsize=8192)

@@ -98,16 +98,20 @@ def post_attribution(text: ArticleText, tokens: list[Token], qi: int, high: int)
         if found_subject is None or not premodified(text, tokens, j, found_subject[1]):
             return None
         end = k + (1 if lemma in lx.PHRASAL else 0)
-        if _introduces_next(tokens, end, high):
+        if _introduces_next(text, tokens, qi, end, high):
             return None
         return found_subject[0], k, end
     return None
 
 
-def _introduces_next(tokens: list[Token], end: int, high: int) -> bool:
-    """'"…." He adds: "…"': after a quote that ends its sentence, a cue with a colon introduces the next
-    quote, not the one before it."""
-    return end + 2 < high and tokens[end + 1].text == ":" and tokens[end + 2].is_quote
+def _introduces_next(text: ArticleText, tokens: list[Token], qi: int, end: int, high: int) -> bool:
+    """'"…." He adds: "…"', '"…." Aniston replied, "…"': a cue followed by a colon, or by a comma after a
+    quote that ended its sentence, introduces the next quote, not the one before it."""
+    if end + 2 >= high or not tokens[end + 2].is_quote:
+        return False
+    mark = tokens[end + 1].text
+    ended = text.quote_content(tokens[qi]).rstrip("'’\"”")[-1:] in SENTENCE_END
+    return mark == ":" or (mark == "," and ended)
 
 
 def premodified(text: ArticleText, tokens: list[Token], start: int, subject: int) -> bool:

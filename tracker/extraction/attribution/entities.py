@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from .. import lexicon as lx
 from ..aliases import name_aliases
-from ..gender import gender_of_name, gender_of_title
+from ..gender import gender_of_name, gender_of_noun, gender_of_title
 from ..keys import fold_name, folded_words
 from ..phrases import NounPhrase, split_role
 from ..tokens import bare, is_title_word
@@ -486,14 +486,15 @@ class Registry:
         if phrase.kind == MentionKind.ROLE:
             # "the NATO Secretary-General" is qualified by an organisation; "the President-elect" is not.
             qualified = any(word[:1].isupper() and not is_title_word(word) for word in phrase.name.split())
+            gender = gender_of_noun(phrase.head)  # "the actress" is a she, "the chairman" a he
             if phrase.definite:
-                entity = self._by_role(phrase.head, fallback=not qualified)
+                entity = self._by_role(phrase.head, fallback=not qualified, gender=gender)
                 if entity is not None:
                     entity.add_alias(phrase.text)
                     return self.touch(entity)
             if phrase.definite and not qualified:
                 # "the striker said" with no striker introduced: the person last talked about.
-                entity = self.recent(SpeakerKind.PERSON)
+                entity = self.recent(SpeakerKind.PERSON, gender)
                 if entity is not None:
                     entity.add_alias(phrase.text)
                     return self.touch(entity)
@@ -521,16 +522,18 @@ class Registry:
         entity.add_alias(phrase.text)
         return self.touch(entity)
 
-    def _by_role(self, head: str, *, fallback: bool = True) -> Entity | None:
+    def _by_role(self, head: str, *, fallback: bool = True, gender: str = "") -> Entity | None:
         head = _ABBREVIATED_TITLES.get(head, head)
         best: Entity | None = None
         for entity in self.entities:
             if entity.kind != SpeakerKind.PERSON or head not in entity.title_words():
                 continue
+            if gender and entity.gender and entity.gender != gender:
+                continue
             if best is None or entity.last_seen > best.last_seen:
                 best = entity
         if best is None and fallback and head in ("official", "man", "woman", "executive", "leader"):
-            best = self.recent(SpeakerKind.PERSON)
+            best = self.recent(SpeakerKind.PERSON, gender)
         return best
 
     def _recent_named_org(self) -> Entity | None:
