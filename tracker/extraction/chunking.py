@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from . import lexicon as lx
+from .gender import is_given_name
 from .organisations import organisation_end, organisation_start
 from .phrases import AGE_RE, NOUNS, POSSESSIVE_DETERMINERS, descriptor, inner_connector
 from .tokens import CAPITAL_STOP, TIME_WORDS, Token, bare, is_org_word, is_possessive, is_title_word
@@ -79,7 +80,8 @@ def noun_phrase_before(source: str, tokens: list[Token], end: int, low: int) -> 
         ):
             collected.append(token)  # "Lee's May post"
         elif token.is_cap:
-            if bare(token.text) in CAPITAL_STOP and bare(token.text) not in lx.SUBJECT_PRONOUNS:
+            stop = bare(token.text) in CAPITAL_STOP and bare(token.text) not in lx.SUBJECT_PRONOUNS
+            if stop and not (collected and _first_name(token, collected[-1])):
                 if low_word in ("the", "a", "an") and collected:
                     collected.append(token)
                 break
@@ -229,7 +231,7 @@ def noun_phrase_after(tokens: list[Token], start: int, high: int) -> list[Token]
                 break
             collected.append(token)
         elif token.is_cap:
-            if bare(token.text) in CAPITAL_STOP:
+            if bare(token.text) in CAPITAL_STOP and not (index + 1 < high and _first_name(token, tokens[index + 1])):
                 break
             collected.append(token)
         elif (
@@ -290,3 +292,14 @@ def noun_phrase_after(tokens: list[Token], start: int, high: int) -> list[Token]
         # "slammed her boss's flirtation": the object of the verb, not a speaker after it ("said its director,").
         return []
     return collected
+
+
+def _first_name(token: Token, following: Token) -> bool:
+    """'Will McClay', 'May Chen', 'Grant Shapps': a given name that is also a common word, before a surname."""
+    return (
+        following.is_cap
+        and following.is_word
+        and bare(following.text) not in CAPITAL_STOP
+        and not is_title_word(following.text)
+        and is_given_name(token.text)
+    )

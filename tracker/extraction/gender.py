@@ -86,8 +86,21 @@ def gender_of_name(name: str) -> Gender:
     return Gender.UNKNOWN
 
 
+# Given names that are also words the tokenizer stops a name at ('Will', 'May', 'Grant'): before a
+# capitalised surname they are names. Words like 'In' or 'So' that the dictionary also lists are not.
+WORD_NAMES = frozenset(
+    """will may mark bill grant rob pat chase hope faith joy rose art sue don jack june april august frank
+    gene guy ray rich wade dean drew lee bob ben jay max miles neil ted tom victor amber bishop judge""".split()
+)
+
+
 @lru_cache(maxsize=8192)
 def is_given_name(word: str) -> bool:
-    """Whether the dictionary knows ``word`` as a given name at all, of either or both genders."""
+    """Whether ``word`` may be a given name: the dictionary knows it (of either or both genders), and when
+    it is also an ordinary word, it is one of the WORD_NAMES."""
     word = word.strip(".,")
-    return len(word) >= 2 and word[0].isupper() and _detector().get_gender(word) != "unknown"
+    if len(word) < 2 or not word[0].isupper():
+        return False
+    if word.lower() in lx.STOP_WORDS or word.lower() in lx.CUE_FORMS:
+        return word.lower() in WORD_NAMES
+    return _detector().get_gender(word) != "unknown"

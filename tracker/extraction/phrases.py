@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from . import lexicon as lx
+from .gender import is_given_name
 from .organisations import ORGANISATION_HEADS, organisation_end
 from .tokens import Token, bare, bare_case, is_name_token, is_org_word, is_place_word, is_possessive, is_title_word
 from .types import MentionKind
@@ -201,6 +202,7 @@ def classify(source: str, tokens: list[Token]) -> NounPhrase | None:
         is_name_token(body[run_start - 1])
         or body[run_start - 1].lower == "of"
         or (inner_connector(body, run_start - 1) and run_start - 1 > 0)
+        or (run_start < len(body) and body[run_start - 1].is_cap and is_given_name(body[run_start - 1].text))
     ):
         run_start -= 1
     while run_start < len(body) and not body[run_start].is_cap:

@@ -128,6 +128,27 @@ def join_split_quote(
     return True
 
 
+def join_continuation(
+    text: ArticleText, state: ParagraphState, candidate: QuoteCandidate, tokens: list[Token], qi: int
+) -> bool:
+    """'"A," says Stephen, raising his voice … Jones points below. "B."': a quote-only sentence that carries on
+    the speaker of the paragraph's cued quote, with no other reporting verb since, is more of that statement."""
+    previous = state.previous
+    attribution = candidate.attribution
+    if previous is None or previous.attribution is None or attribution is None:
+        return False
+    if attribution.rule != Rule.CONTINUATION or previous.attribution.rule not in _CUED:
+        return False
+    if previous.merged_into is not None or previous.attribution.entity is not attribution.entity:
+        return False
+    own = {previous.attribution.cue_index}
+    if _other_cue(text, tokens, previous.token_index, qi, own):
+        return False
+    previous.parts.extend(candidate.quote.parts)
+    candidate.merged_into = previous
+    return True
+
+
 def join_same_cue(
     memory: Discourse, candidate: QuoteCandidate, earlier: list[QuoteCandidate], tokens: list[Token], qi: int
 ) -> bool:

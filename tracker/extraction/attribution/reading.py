@@ -18,6 +18,7 @@ from .joining import (
     ParagraphState,
     attribute_to_main_speaker,
     continue_quote,
+    join_continuation,
     join_same_cue,
     join_split_quote,
     join_uncued_fragments,
@@ -93,7 +94,9 @@ def read_sentence(
             used_until = qi
             continue
         attribute_quote(text, memory, candidate, tokens, qi, low, high, cues)
-        if join_same_cue(memory, candidate, memory.quotes[known:], tokens, qi):
+        if join_same_cue(memory, candidate, memory.quotes[known:], tokens, qi) or join_continuation(
+            text, state, candidate, tokens, qi
+        ):
             used_until = qi
             continue
         attribution = candidate.attribution
