@@ -20,7 +20,7 @@ from simple_history.models import HistoricalRecords
 from simple_history.utils import bulk_update_with_history
 
 from .choices import RATING_VALUES, AttributionRule, Rating, ReviewStatus, SourceKind, SpeakerKind, StatementKind
-from .extraction.keys import fold_name
+from .extraction.keys import fold_name, name_words
 
 wikidata_id_validator = RegexValidator(
     regex=r"^Q[1-9][0-9]*$", message="A Wikidata id is Q followed by digits, for example Q57522."
@@ -126,8 +126,9 @@ class Article(TimestampedModel):
 
 
 def surname_key(name: str, kind: str) -> str:
-    """The folded last word of a person's name of two words or more ('Stoltenberg'); '' for anyone else."""
-    words = fold_name(name).split()
+    """The folded surname of a person named by two words or more ('Stoltenberg', 'Kennedy' for 'Robert F. Kennedy
+    Jr.'); '' for anyone else."""
+    words = name_words(name)
     return words[-1] if kind == SpeakerKind.PERSON and len(words) >= 2 else ""
 
 

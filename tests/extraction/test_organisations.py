@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tracker.extraction.attribution.entities import organisation_mentions, party_name
+from tracker.extraction.attribution.entities import party_name
+from tracker.extraction.organisations import organisation_mentions
 
 from .helpers import extract_feature, find
 

@@ -89,3 +89,42 @@ def test_a_quote_with_no_speaker_found_is_kept_without_one() -> None:
     assert statement.rule == "unattributed"
     assert statement.confidence <= 0.2
     assert statement.spans and text.count(statement.quote) == 1
+
+
+@pytest.mark.parametrize(
+    ("full", "short"),
+    [("Robert F. Kennedy Jr.", "Kennedy"), ("James Baker III", "Baker"), ("Martin Luther King Jr.", "King")],
+)
+def test_a_generational_suffix_closes_the_name_and_the_surname_still_names_the_person(full: str, short: str) -> None:
+    result = extract_article(f'Title\n\n"We will win," said {full}, the speaker.\n\n"It is over," {short} said.\n')
+
+    assert [s.speaker for s in result.statements] == [full, full]
+
+
+def test_a_bare_first_name_stays_with_the_person_without_jr() -> None:
+    result = extract_article(
+        "Title\n\nJerry Jones, the owner, built the stadium. His son Jerry Jr. runs sales.\n\n"
+        '"We were in some pretty high grass," Jerry said.\n'
+    )
+
+    assert result.statements[0].speaker == "Jerry Jones"
+
+
+def test_an_opening_mark_typed_where_a_quote_ends_closes_it() -> None:
+    result = extract_article('Title\n\n"I thought I was doing it for him,“ Jerry Jones says. "I later learned."\n')
+
+    assert [(s.speaker, s.quote) for s in result.statements] == [
+        ("Jerry Jones", "I thought I was doing it for him, I later learned.")
+    ]
+
+
+def test_a_quote_after_the_close_of_a_long_quote_joins_it_under_the_same_cue() -> None:
+    result = extract_article(
+        'Title\n\n"I looked at the first reaction," Putin said. "The first thing they did was say it was unfair.\n\n'
+        '"She set the tone for some actors," Putin continued. "They heard the signal."\n'
+    )
+
+    assert [(s.paragraph, s.quote) for s in result.statements] == [
+        (0, "I looked at the first reaction, The first thing they did was say it was unfair."),
+        (1, "She set the tone for some actors, They heard the signal."),
+    ]

@@ -28,6 +28,24 @@ def folded_words(name: str) -> tuple[str, ...]:
     return tuple(fold_name(name).split())
 
 
+# Generational suffixes: 'Kennedy said' after 'Robert F. Kennedy Jr.' names him by his surname.
+GENERATIONAL_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+@lru_cache(maxsize=16384)
+def name_words(name: str) -> tuple[str, ...]:
+    """The folded words of a person's name without a generational suffix ('Jr.', 'III') or the comma before it."""
+    words = tuple(word.rstrip(",") for word in folded_words(name))
+    if len(words) > 1 and words[-1] in GENERATIONAL_SUFFIXES:
+        return words[:-1]
+    return words
+
+
+def has_generational_suffix(name: str) -> bool:
+    words = folded_words(name)
+    return len(words) > 1 and words[-1] in GENERATIONAL_SUFFIXES
+
+
 def body_key(body: str) -> str:
     """SHA-256 of the normalised body: the same article stored twice (other quote marks, spacing) has one key."""
     return hashlib.sha256(normalise_body(body).encode("utf-8")).hexdigest()

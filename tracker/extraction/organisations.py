@@ -1,12 +1,16 @@
+# ruff: noqa: RUF001  (apostrophes in names are this module's subject)
 """Names of organisations that run past a preposition: 'the Department for Energy Security and Net Zero'.
 
 A person's name is a short run of capitalised words; an organisation's often is not: a head word
 (Department, Office, Ministry …) governs "for" or "of" and a list of capitalised words ("Environment,
 Food and Rural Affairs", "the Coordination of Humanitarian Affairs"). These functions find where such a
-name starts or ends in a token list, so the chunkers do not cut it at the first "and" or comma.
+name starts or ends in a token list, so the chunkers do not cut it at the first "and" or comma, and list
+the organisations an article names anywhere, with their abbreviations.
 """
 
 from __future__ import annotations
+
+import re
 
 from . import lexicon as lx
 from .tokens import TIME_WORDS, Token, bare, is_possessive
@@ -126,3 +130,59 @@ def organisation_head(name: str) -> str:
         if bare(word) in ORGANISATION_HEADS and words[index + 1].lower() in _LINKS:
             return bare(word)
     return ""
+
+
+_MENTION_WORD_RE = re.compile(r"[^\W\d_][\w.&'’-]*")
+_CONNECTORS = frozenset({"of", "and", "for", "the", "&"})
+_ACRONYM_SKIP = frozenset({"of", "and", "for", "the", "&", "on", "in"})
+
+
+def organisation_mentions(body: str) -> list[tuple[int, str, frozenset[str]]]:
+    """Capitalised organisation names written anywhere in ``body``: (end offset, name, abbreviations).
+
+    "the Office of Rail Safety (ORS)" -> "Office of Rail Safety" abbreviated "ORS"; the
+    abbreviations are the initials of its capitalised words (also without a leading place word) and
+    any parenthetical that follows the name.
+    """
+    found: list[tuple[int, str, frozenset[str]]] = []
+    run: list[re.Match[str]] = []
+
+    def close() -> None:
+        while run and run[-1].group() in _CONNECTORS:
+            run.pop()
+        words = [m.group() for m in run]
+        if words and words[0] == "The":
+            del run[0], words[0]
+        org = max((i for i, w in enumerate(words) if bare(w) in lx.ORG_WORDS and w[:1].isupper()), default=-1)
+        if org >= 0 and not words[org].isupper():
+            last = len(words) - 1 if org + 1 < len(words) and words[org + 1] == "of" else org
+            kept = run[: last + 1]
+            name = body[kept[0].start() : kept[-1].end()]
+            name = name[:-2] if name.endswith(("'s", "’s")) else name.rstrip(".") if len(kept) > 1 else name
+            capitals = [w for w in name.split() if w not in _ACRONYM_SKIP and w[:1].isupper()]
+            initials = "".join(w[0] for w in capitals)
+            abbreviations = {initials} if len(capitals) >= 2 else set()
+            first = bare(capitals[0]) if capitals else ""
+            if len(capitals) >= 3 and (first in lx.DEMONYMS or first in lx.PLACES):
+                abbreviations.add(initials[1:])  # "US Bureau of Coastal Fisheries" is also "BCF"
+            tail = re.match(r"\s*\(([A-Z][A-Z&]{1,7})\)", body[kept[-1].end() :])
+            if tail:
+                abbreviations.add(tail.group(1))
+            found.append((kept[-1].end(), name, frozenset(a for a in abbreviations if len(a) >= 2)))
+        run.clear()
+
+    for match in _MENTION_WORD_RE.finditer(body):
+        word = match.group()
+        gap = body[run[-1].end() : match.start()] if run else " "
+        if run and (gap.strip() or "\n" in gap):
+            close()
+        if word[:1].isupper() or (run and word in _CONNECTORS):
+            if word.endswith(("'s", "’s")) and not run:
+                continue  # "Norland's Audit Bureau": the owner is no part of the name
+            run.append(match)
+            if word.endswith((".", "'s", "’s")) and not re.fullmatch(r"(?:[A-Z]\.)+", word):
+                close()
+        elif run:
+            close()
+    close()
+    return found

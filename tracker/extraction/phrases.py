@@ -10,6 +10,7 @@ from typing import Any
 
 from . import lexicon as lx
 from .gender import is_given_name
+from .keys import GENERATIONAL_SUFFIXES
 from .organisations import ORGANISATION_HEADS, organisation_end
 from .tokens import Token, bare, bare_case, is_name_token, is_org_word, is_place_word, is_possessive, is_title_word
 from .types import MentionKind
@@ -214,6 +215,9 @@ def classify(source: str, tokens: list[Token]) -> NounPhrase | None:
     run = body[run_start:]
     if not run:
         return None
+    # 'Martin Luther King Jr.', 'James Baker III': the suffix closes a person's name and is read with it.
+    suffix = run[-1:] if len(run) > 2 and bare(run[-1].text) in GENERATIONAL_SUFFIXES else []
+    run = run[: len(run) - len(suffix)]
     prefix = body[:run_start]
     if len(run) == 1 and bare(run[0].text) in lx.HONORIFICS:
         return None
@@ -320,6 +324,7 @@ def classify(source: str, tokens: list[Token]) -> NounPhrase | None:
         # "Prince Harry", "Pope Francis", "Sheikh Tamim": a title people are known by is part of the name.
         name_tokens = [title_tokens.pop(), *name_tokens]
     title = _span_text(source, title_tokens)
+    name_tokens = [*name_tokens, *suffix]
     name = _span_text(source, name_tokens)
     if any(mark in name for mark in _NICKNAME_MARKS):
         # 'Marcus "Ace" Brooks': the nickname is not part of the canonical name.

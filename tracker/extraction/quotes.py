@@ -106,6 +106,12 @@ def _role(text: str, start: int, end: int, mark: str) -> str:
     return "either"
 
 
+def _typed_as_closer(text: str, start: int, end: int) -> bool:
+    prev = text[start - 1] if start > 0 else " "
+    nxt = text[end] if end < len(text) else " "
+    return prev not in _LEFT_OPEN and nxt in _RIGHT_CLOSE
+
+
 def _next_starts_quote(text: str, start: int, end: int, family: str) -> tuple[int, int] | None:
     """(mark_start, mark_end) of an opening mark at the very start of a paragraph, if any."""
     match = _MARK_RE.match(text, start)
@@ -187,6 +193,8 @@ def scan_quotes(
                 continue
             if mark == "“" and stack and stack[-1].char == "„":
                 role = "close"  # German style: „…“
+            elif mark == "“" and has_family and family == "double" and _typed_as_closer(text, m_start, m_end):
+                role = "close"  # '“I thought so,“ he says': an opening mark typed where the quote ends
             if role == "possessive":
                 later = last_close[family] > position and not _reopens(marks, roles, position, family)
                 later = later and not _function_word_after(text, m_end)

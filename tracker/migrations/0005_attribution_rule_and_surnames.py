@@ -11,14 +11,14 @@ contain ('Ms. Haley’s' -> 'Ms. Haley'), by ``extraction.aliases.alias_form``.
 from django.db import migrations, models
 
 from tracker.extraction.aliases import alias_form
-from tracker.extraction.keys import fold_name
+from tracker.extraction.keys import fold_name, name_words
 
 
 def clean_names(apps, schema_editor):
     Speaker = apps.get_model("tracker", "Speaker")
     SpeakerAlias = apps.get_model("tracker", "SpeakerAlias")
     for speaker in Speaker.objects.all().only("pk", "name", "kind"):
-        words = fold_name(speaker.name).split()
+        words = name_words(speaker.name)
         surname = words[-1] if speaker.kind == "person" and len(words) >= 2 else ""
         Speaker.objects.filter(pk=speaker.pk).update(name_key=fold_name(speaker.name), surname_key=surname)
     names = dict(Speaker.objects.values_list("pk", "name_key"))

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from .. import lexicon as lx
 from ..aliases import name_aliases
 from ..gender import gender_of_name, gender_of_noun, gender_of_title
-from ..keys import fold_name, folded_words
+from ..keys import fold_name, folded_words, has_generational_suffix, name_words
+from ..organisations import organisation_mentions
 from ..phrases import NounPhrase, split_role
 from ..tokens import bare, is_title_word
 from ..types import ExtractedSpeaker, MentionKind, SpeakerKind
@@ -178,60 +179,14 @@ _TYPED_HEADS: dict[str, frozenset[str]] = {
     "party": frozenset({"party"}),
     "commission": frozenset({"commission"}),
 }
-_MENTION_WORD_RE = re.compile(r"[^\W\d_][\w.&'’-]*")
-_CONNECTORS = frozenset({"of", "and", "for", "the", "&"})
-_ACRONYM_SKIP = frozenset({"of", "and", "for", "the", "&", "on", "in"})
 
 
-def organisation_mentions(body: str) -> list[tuple[int, str, frozenset[str]]]:
-    """Capitalised organisation names written anywhere in ``body``: (end offset, name, abbreviations).
-
-    "the Office of Rail Safety (ORS)" -> "Office of Rail Safety" abbreviated "ORS"; the
-    abbreviations are the initials of its capitalised words (also without a leading place word) and
-    any parenthetical that follows the name.
-    """
-    found: list[tuple[int, str, frozenset[str]]] = []
-    run: list[re.Match[str]] = []
-
-    def close() -> None:
-        while run and run[-1].group() in _CONNECTORS:
-            run.pop()
-        words = [m.group() for m in run]
-        if words and words[0] == "The":
-            del run[0], words[0]
-        org = max((i for i, w in enumerate(words) if bare(w) in lx.ORG_WORDS and w[:1].isupper()), default=-1)
-        if org >= 0 and not words[org].isupper():
-            last = len(words) - 1 if org + 1 < len(words) and words[org + 1] == "of" else org
-            kept = run[: last + 1]
-            name = body[kept[0].start() : kept[-1].end()]
-            name = name[:-2] if name.endswith(("'s", "’s")) else name.rstrip(".") if len(kept) > 1 else name
-            capitals = [w for w in name.split() if w not in _ACRONYM_SKIP and w[:1].isupper()]
-            initials = "".join(w[0] for w in capitals)
-            abbreviations = {initials} if len(capitals) >= 2 else set()
-            first = bare(capitals[0]) if capitals else ""
-            if len(capitals) >= 3 and (first in lx.DEMONYMS or first in lx.PLACES):
-                abbreviations.add(initials[1:])  # "US Bureau of Coastal Fisheries" is also "BCF"
-            tail = re.match(r"\s*\(([A-Z][A-Z&]{1,7})\)", body[kept[-1].end() :])
-            if tail:
-                abbreviations.add(tail.group(1))
-            found.append((kept[-1].end(), name, frozenset(a for a in abbreviations if len(a) >= 2)))
-        run.clear()
-
-    for match in _MENTION_WORD_RE.finditer(body):
-        word = match.group()
-        gap = body[run[-1].end() : match.start()] if run else " "
-        if run and (gap.strip() or "\n" in gap):
-            close()
-        if word[:1].isupper() or (run and word in _CONNECTORS):
-            if word.endswith(("'s", "’s")) and not run:
-                continue  # "Norland's Audit Bureau": the owner is no part of the name
-            run.append(match)
-            if word.endswith((".", "'s", "’s")) and not re.fullmatch(r"(?:[A-Z]\.)+", word):
-                close()
-        elif run:
-            close()
-    close()
-    return found
+def _likelier(entity: Entity, best: Entity, words: tuple[str, ...]) -> bool:
+    """Whether ``entity`` is a likelier referent of ``words`` than ``best``: the more recent, except that a bare
+    first name stays with the person who has no 'Jr.' ('Jerry' after 'Jerry Jones' and 'Jerry Jr.')."""
+    if len(words) == 1 and has_generational_suffix(entity.name) != has_generational_suffix(best.name):
+        return not has_generational_suffix(entity.name)
+    return entity.last_seen > best.last_seen
 
 
 _NAMED_KINDS = frozenset({MentionKind.NAME, MentionKind.ORGANISATION, MentionKind.GROUP, MentionKind.ROLE})
@@ -332,7 +287,7 @@ class Registry:
                 continue
             if gender and entity.gender and entity.gender != gender:
                 continue
-            other = folded_words(entity.name)
+            other = name_words(entity.name) if kind == SpeakerKind.PERSON else folded_words(entity.name)
             if len(other) > 1 and other[0] in lx.KNOWN_BY_TITLES:
                 other = other[1:]  # "Harry said" after "Prince Harry"
             match = other == words or folded_words(entity.name) == words
@@ -350,7 +305,7 @@ class Registry:
                     match = (words[-1] == other[-1] and (initial or words[0] == other[0])) or (
                         len(words) < len(other) and other[-len(words) :] == words
                     )
-            if match and (best is None or entity.last_seen > best.last_seen):
+            if match and (best is None or _likelier(entity, best, words)):
                 best = entity
         return best
 
@@ -487,6 +442,11 @@ class Registry:
             # "the NATO Secretary-General" is qualified by an organisation; "the President-elect" is not.
             qualified = any(word[:1].isupper() and not is_title_word(word) for word in phrase.name.split())
             gender = gender_of_noun(phrase.head)  # "the actress" is a she, "the chairman" a he
+            if len(phrase.text.split()) == 1 and phrase.text[:1].isupper():
+                # "King said" after "Martin Luther King Jr.": a surname that is also a title.
+                named = self._find_name(phrase.text, SpeakerKind.PERSON)
+                if named is not None and named.name != named.description:
+                    return self.touch(named)
             if phrase.definite:
                 entity = self._by_role(phrase.head, fallback=not qualified, gender=gender)
                 if entity is not None:

@@ -200,27 +200,41 @@ def continue_quote(
     qi: int,
     high: int,
     paragraph: int,
-) -> None:
-    """A later paragraph of a multi-paragraph quote: only a closing attribution can be added."""
+) -> tuple[QuoteCandidate | None, int]:
+    """A later paragraph of a multi-paragraph quote: only a closing attribution can be added.
+
+    Returns the quote's candidate when its last part closes here under a cue, so that a quote after it
+    in the same paragraph can join it ('"… end of a long quote," Putin continued. "B."'), and the last
+    token the attribution used.
+    """
     owner = memory.quote_owners.get(id(quote))
     if owner is None:
-        return
+        return None, qi
     while owner.merged_into is not None:
         owner = owner.merged_into
     if quote.parts[number] not in owner.parts:
         owner.parts.append(quote.parts[number])
-    if owner.attribution is None or owner.attribution.rule == Rule.CONTINUATION:
-        post = post_attribution(text, tokens, qi, high)
-        if post is not None:
-            owner.attribution = resolve_speaker(
-                text, memory, post[0], tokens, cue=post[1], rule=Rule.CUE_AFTER_QUOTE, end=post[2], paragraph=paragraph
-            )
+    post = post_attribution(text, tokens, qi, high)
+    if post is not None and (owner.attribution is None or owner.attribution.rule == Rule.CONTINUATION):
+        owner.attribution = resolve_speaker(
+            text, memory, post[0], tokens, cue=post[1], rule=Rule.CUE_AFTER_QUOTE, end=post[2], paragraph=paragraph
+        )
     if number == len(quote.parts) - 1 and owner.attribution is None:
         speaker = memory.last_speaker.get(owner.paragraph) or memory.last_speaker.get(owner.paragraph - 1)
         if speaker is not None:
             owner.attribution = Attribution(speaker, "", "", "", Rule.CONTINUATION, confidence=0.5)
         else:
             owner.dropped = True
+    closes_under_cue = (
+        number == len(quote.parts) - 1
+        and post is not None
+        and owner.attribution is not None
+        and owner.attribution.entity is not None
+        and not owner.dropped
+    )
+    if not closes_under_cue:
+        return None, qi
+    return owner, post[2]
 
 
 def look_ahead(text: ArticleText, memory: Discourse) -> None:

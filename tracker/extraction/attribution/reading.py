@@ -85,18 +85,19 @@ def read_sentence(
     for qi in quote_indices:
         quote, number = text.quote_of(tokens[qi])
         if number > 0:
-            continue_quote(text, memory, quote, number, tokens, qi, high, paragraph)
-            state.previous = None
-            used_until = qi
+            state.previous, used_until = continue_quote(text, memory, quote, number, tokens, qi, high, paragraph)
+            state.used_until = used_until
             continue
         candidate = QuoteCandidate(quote, paragraph, qi, sentence_text, parts=list(quote.parts[:1]))
         if state.previous is not None and join_split_quote(text, memory, state, candidate, tokens, qi, low, high):
+            memory.quote_owners.setdefault(id(quote), candidate)  # its later paragraphs follow merged_into
             used_until = qi
             continue
         attribute_quote(text, memory, candidate, tokens, qi, low, high, cues)
         if join_same_cue(memory, candidate, memory.quotes[known:], tokens, qi) or join_continuation(
             text, state, candidate, tokens, qi
         ):
+            memory.quote_owners.setdefault(id(quote), candidate)
             used_until = qi
             continue
         attribution = candidate.attribution
