@@ -128,3 +128,36 @@ def test_a_quote_after_the_close_of_a_long_quote_joins_it_under_the_same_cue() -
         (0, "I looked at the first reaction, The first thing they did was say it was unfair."),
         (1, "She set the tone for some actors, They heard the signal."),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"We are sure it is over," said Ann Lee, Bo Chen and Cy Diaz.',
+        '"We are sure it is over," Ann Lee, Bo Chen, and Cy Diaz said.',
+        'But Ann Lee, Bo Chen and Cy Diaz wrote: "We are sure it is over."',
+    ],
+)
+def test_names_listed_together_speak_as_one_group_of_those_people(sentence: str) -> None:
+    result = extract_article(f'Title\n\n{sentence}\n\n"No," Chen said.\n')
+
+    assert [s.speaker for s in result.statements] == ["Ann Lee, Bo Chen and Cy Diaz", "Bo Chen"]
+    group = next(s for s in result.speakers if s.name == "Ann Lee, Bo Chen and Cy Diaz")
+    assert (group.kind, group.members) == ("group", ("Ann Lee", "Bo Chen", "Cy Diaz"))
+
+
+def test_a_name_after_an_object_is_no_list_of_speakers() -> None:
+    result = extract_article('Title\n\nThe minister met Ann Lee and Bo Chen said: "We are sure it is over."\n')
+
+    assert [s.speaker for s in result.statements] == ["Bo Chen"]
+
+
+def test_he_after_an_unnamed_spokesperson_is_that_spokesperson_so_the_organisation_speaks() -> None:
+    result = extract_article(
+        "Title\n\nJo Grady, the union's general secretary, called the rise alarming.\n\n"
+        "But a spokesperson for the Universities and Colleges Employers' Association said its members had "
+        "cut zero-hours contracts.\n\n"
+        '"UCEA has worked with the unions to understand employment across the sector," he said.\n'
+    )
+
+    assert result.statements[-1].speaker == "Universities and Colleges Employers' Association"

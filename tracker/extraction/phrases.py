@@ -65,6 +65,7 @@ class NounPhrase:
     spokes: bool = False  # an unnamed spokesperson, who speaks for an organisation
     start: int = 0
     end: int = 0
+    members: tuple[str, ...] = ()  # the people of a group named by their names ("Ann Lee and Bo Chen")
 
     def shifted(self, offset: int) -> NounPhrase:
         """The same phrase with its offsets moved by ``offset`` (built directly: replace() is slow, and hot here)."""
@@ -79,6 +80,7 @@ class NounPhrase:
             self.spokes,
             self.start + offset,
             self.end + offset,
+            self.members,
         )
 
     def but(self, **changes: Any) -> NounPhrase:

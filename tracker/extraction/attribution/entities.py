@@ -356,6 +356,10 @@ class Registry:
                 return None
             entity = Entity(name, kind, gender=gender)
             self._register(entity)
+            for member in phrase.members:
+                # "Ann Lee and Bo Chen said": each is a person of the article, who may speak alone later.
+                self.name(NounPhrase(MentionKind.NAME, member, name=member), touch=False)
+                entity.members.append(member)
         elif kind == SpeakerKind.PERSON and len(name.split()) > len(entity.name.split()):
             entity.name = name
             self.index(entity, folded_words(name))

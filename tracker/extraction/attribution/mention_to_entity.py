@@ -55,6 +55,8 @@ def resolve_speaker(
     phrase = as_party(phrase)
     entity = spokes_entity(memory, phrase)
     spokes = phrase.spokes or entity is not None
+    if entity is None and phrase.kind == MentionKind.PRONOUN and tokens and tokens[0].is_quote:
+        entity = _spokesperson_again(memory, phrase.head, paragraph)
     if entity is None:
         entity = memory.registry.resolve(phrase)
     if phrase.kind == MentionKind.DOCUMENT:
@@ -108,6 +110,20 @@ def resolve_speaker(
         role=clean_role(role),
         confidence=_CONFIDENCE.get(phrase.kind, 0.6),
     )
+
+
+def _spokesperson_again(memory: Discourse, pronoun: str, paragraph: int) -> Entity | None:
+    """'A spokesperson for Acme said … / "…," he said.': in a paragraph that opens with the quote, the 'he' is
+    that spokesperson, so Acme speaks again, unless a person was talked about since."""
+    organisation = memory.spokes_org
+    if pronoun not in ("he", "she") or organisation is None:
+        return None
+    if memory.last_speaker.get(paragraph, memory.last_speaker.get(paragraph - 1)) is not organisation:
+        return None
+    person = memory.registry.recent(SpeakerKind.PERSON, pronoun)
+    if person is not None and person.last_seen > organisation.last_seen:
+        return None
+    return memory.registry.touch(organisation)
 
 
 def author_speaks(
