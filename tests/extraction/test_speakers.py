@@ -156,7 +156,7 @@ def test_he_after_an_unnamed_spokesperson_is_that_spokesperson_so_the_organisati
     result = extract_article(
         "Title\n\nJo Grady, the union's general secretary, called the rise alarming.\n\n"
         "But a spokesperson for the Universities and Colleges Employers' Association said its members had "
-        "cut zero-hours contracts.\n\n"
+        'cut "atypical contracts".\n\n'
         '"UCEA has worked with the unions to understand employment across the sector," he said.\n'
     )
 
