@@ -161,3 +161,52 @@ def test_he_after_an_unnamed_spokesperson_is_that_spokesperson_so_the_organisati
     )
 
     assert result.statements[-1].speaker == "Universities and Colleges Employers' Association"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The International Pulsar Timing Array is using radio telescopes around the world.",
+        "He helped found Launch Code, which helps developers find work.",
+        "Workers are striking at Chicago O'Hare International Airport on Tuesday.",
+    ],
+)
+def test_organisations_and_places_named_in_narration_are_never_a_he(sentence: str) -> None:
+    result = extract_article(
+        "Title\n\nJim McKelvey, the co-founder, spoke at the launch.\n\n"
+        f"{sentence}\n\n"
+        '"The biggest challenge is the talent shortage," he says.\n'
+    )
+
+    assert result.statements[-1].speaker == "Jim McKelvey"
+
+
+def test_a_pronoun_subject_stays_likelier_than_a_name_it_is_coordinated_with() -> None:
+    result = extract_article(
+        "Title\n\nJim McKelvey co-founded Square with Jack Dorsey.\n\n"
+        "He decided to return to St. Louis, the city where he and Dorsey are from.\n\n"
+        '"The biggest challenge is the talent shortage," he says.\n'
+    )
+
+    assert result.statements[-1].speaker == "Jim McKelvey"
+
+
+def test_after_a_spokesperson_is_named_the_spokesperson_is_that_person() -> None:
+    result = extract_article(
+        "Title\n\nOfficials sent the alert within 15 minutes, a spokesperson for the Office of Emergency "
+        "Management said.\n\n"
+        '"We try to limit the approval process," said Nancy Silvestri, the agency spokesperson.\n\n'
+        'The spokesperson said the city had decided that the benefit "outweighed" the limits.\n'
+    )
+
+    assert result.statements[-1].speaker == "Nancy Silvestri"
+
+
+def test_she_opening_on_a_quote_after_a_spokeswoman_in_reported_speech_is_her_organisation() -> None:
+    result = extract_article(
+        "Title\n\nThe striking workers are not aiming to disrupt travel, a spokeswoman for the Service "
+        "Employees International Union said.\n\n"
+        '"They do want to gain public support," she said.\n'
+    )
+
+    assert result.statements[0].speaker == "Service Employees International Union"

@@ -331,12 +331,24 @@ def classify(source: str, tokens: list[Token]) -> NounPhrase | None:
     if any(mark in name for mark in _NICKNAME_MARKS):
         # 'Marcus "Ace" Brooks': the nickname is not part of the canonical name.
         name = " ".join(token.text for token in name_tokens)
-    if len(name_tokens) > 1 and bare(name_tokens[-1].text) in lx.PLACE_HEADS and not title:
-        # "Griffith Observatory", "O'Hare International Airport": a place, never a 'he' or 'she'.
+    placed = all(is_place_word(t.text) or t.lower in ("the", "a", "an") for t in title_tokens)
+    if len(name_tokens) > 1 and bare(name_tokens[-1].text) in lx.PLACE_HEADS and placed:
+        # "Griffith Observatory", "Chicago O'Hare International Airport": a place, never a 'he' or 'she'.
+        place = _span_text(source, [t for t in title_tokens if t.is_cap] + name_tokens)
         return NounPhrase(
-            MentionKind.ORGANISATION, text, name=name, head=bare(name_tokens[-1].text), start=start, end=end
+            MentionKind.ORGANISATION, text, name=place, head=bare(name_tokens[-1].text), start=start, end=end
         )
+    if tokens[0].lower == "the" and not title and not suffix and not nationality_noun(name):
+        # "The International Pulsar Timing Array", "the Kremlin": no person is 'the' before their name.
+        head = bare(name_tokens[-1].text)
+        return NounPhrase(MentionKind.ORGANISATION, text, name=name, head=head, start=start, end=end)
     return NounPhrase(MentionKind.NAME, text, name=name, title=title, start=start, end=end)
+
+
+def nationality_noun(word: str) -> bool:
+    """'Swede', 'Australian', 'Nepali': what 'the Swede' calls a person by."""
+    word = bare(word)
+    return word in lx.NATIONALITY_NOUNS or (word in lx.DEMONYMS and word.endswith(("an", "ese", "i")))
 
 
 def _organisation(source: str, tokens: list[Token], text: str) -> NounPhrase | None:

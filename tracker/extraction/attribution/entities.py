@@ -11,7 +11,7 @@ from ..aliases import name_aliases
 from ..gender import gender_of_name, gender_of_noun, gender_of_title
 from ..keys import fold_name, folded_words, has_generational_suffix, name_words
 from ..organisations import organisation_mentions
-from ..phrases import NounPhrase, split_role
+from ..phrases import NounPhrase, nationality_noun, split_role
 from ..tokens import bare, is_title_word
 from ..types import ExtractedSpeaker, MentionKind, SpeakerKind
 
@@ -477,8 +477,7 @@ class Registry:
         words = phrase.text.split()
         if len(words) != 2 or words[0].lower() != "the" or phrase.title:
             return None
-        word = bare(words[1])
-        if word not in lx.NATIONALITY_NOUNS and not (word in lx.DEMONYMS and word.endswith(("an", "ese", "i"))):
+        if not nationality_noun(words[1]):
             return None
         entity = self.recent(SpeakerKind.PERSON)
         if entity is None:

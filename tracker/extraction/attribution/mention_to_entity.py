@@ -79,6 +79,8 @@ def resolve_speaker(
         return None
     if spokes and entity.kind == SpeakerKind.ORGANIZATION:
         memory.spokes_org = entity
+    elif entity.kind == SpeakerKind.PERSON and any(bare(word) in SPOKES for word in phrase.appositive.split()):
+        memory.spokes_org = None  # "Nancy Silvestri, the agency spokesperson": a later "the spokesperson" is her
     if phrase.kind == MentionKind.DOCUMENT:
         memory.documents.last = (paragraph, entity)
     if (

@@ -112,15 +112,20 @@ def note_names(
         if (
             phrase is not None
             and phrase.kind == MentionKind.NAME
-            and index > low
-            and not tokens[index - 1].is_cap
-            and (
-                (bare(tokens[index - 1].text) in lx.ORG_NOUNS and not is_role_word(tokens[index - 1].text))
-                or (tokens[index - 1].lower == "the" and len(phrase.name.split()) >= 2)
-            )
             and not phrase.title
+            and (
+                (
+                    index > low
+                    and not tokens[index - 1].is_cap
+                    and bare(tokens[index - 1].text) in lx.ORG_NOUNS
+                    and not is_role_word(tokens[index - 1].text)
+                )
+                or (index > low and tokens[index - 1].lower == "the" and len(phrase.name.split()) >= 2)
+                or (end + 2 < high and tokens[end + 1].text == "," and tokens[end + 2].lower == "which")
+            )
         ):
-            # "the consulting firm Arbor Data Works" is an organisation, never a 'she'.
+            # "the consulting firm Arbor Data Works", "The International Pulsar Timing Array", "Launch Code,
+            # which helps developers": organisations, never a 'she'.
             phrase = phrase.but(kind=MentionKind.ORGANISATION)
         elif phrase is not None and phrase.kind == MentionKind.NAME and introduced and not phrase.title:
             phrase = phrase.but(kind=MentionKind.ORGANISATION)  # "the short-video app Loopla"
@@ -156,6 +161,9 @@ def _subject_entity(text: ArticleText, memory: Discourse, tokens: list[Token], l
     if found is None:
         return None
     phrase, end = found
+    if phrase.kind == MentionKind.PRONOUN and phrase.head in ("he", "she"):
+        # "He decided to return to St. Louis, where he and Dorsey are from": the one 'he' is stays the subject.
+        return registry.recent(SpeakerKind.PERSON, phrase.head)
     if phrase.kind in (MentionKind.GROUP, MentionKind.ORGANISATION) or (
         phrase.kind == MentionKind.NAME
         and (len(phrase.name.split()) >= 2 or phrase.title or phrase.appositive[:1].isalpha())
@@ -236,12 +244,13 @@ def note_reported_speech(
         if found is None or found[0].kind not in _SPEAKING:
             continue
         entity = spokes_entity(memory, found[0])
-        if entity is not None and entity.kind == SpeakerKind.ORGANIZATION:
-            memory.spokes_org = entity  # "An Acme spokesperson confirmed …": later "the spokesperson"
-        else:
+        spokes = entity is not None or found[0].spokes
+        if entity is None or entity.kind != SpeakerKind.ORGANIZATION:
             entity = memory.registry.resolve(found[0])
         if entity is None:
             continue
+        if spokes and entity.kind == SpeakerKind.ORGANIZATION:
+            memory.spokes_org = entity  # "An Acme spokesperson confirmed …": later "the spokesperson"
         if (
             found[0].kind == MentionKind.NAME
             and entity.kind == SpeakerKind.PERSON
