@@ -210,3 +210,29 @@ def test_she_opening_on_a_quote_after_a_spokeswoman_in_reported_speech_is_her_or
     )
 
     assert result.statements[0].speaker == "Service Employees International Union"
+
+
+def test_a_day_after_an_organisation_is_no_part_of_its_name() -> None:
+    result = extract_article(
+        "Title\n\nThe European Commission on Tuesday fined the app, saying its design exploited children's "
+        '"vulnerabilities and inexperience".\n'
+    )
+
+    assert result.statements[0].speaker == "European Commission"
+
+
+def test_a_cue_inside_a_relative_clause_after_the_quote_is_not_its_attribution() -> None:
+    result = extract_article(
+        'Title\n\nEbba Nordin, the finance minister, told parliament that the budget "would support demand", '
+        "a formulation that some economists read as a promise of tax cuts.\n"
+    )
+
+    assert result.statements[0].speaker == "Ebba Nordin"
+
+
+def test_a_document_inside_a_fronted_phrase_does_not_speak() -> None:
+    result = extract_article(
+        'Title\n\nIn a statement released by her lawyers, Castellano said: "I loved working at Kestrel."\n'
+    )
+
+    assert (result.statements[0].speaker, result.statements[0].rule) == ("Castellano", "cue_before_quote")

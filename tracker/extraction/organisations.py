@@ -77,6 +77,8 @@ def organisation_end(tokens: list[Token], start: int, high: int) -> int:
         index += 1
     if index + 2 >= high or not _capital(tokens[index]) or tokens[index + 1].lower not in _LINKS:
         return -1
+    if not _name_word_at(tokens, index + 2, high):
+        return -1  # "The European Commission on Tuesday fined …"
     index += 2
     if tokens[index].lower == "the":
         index += 1

@@ -114,11 +114,19 @@ def _introduces_next(text: ArticleText, tokens: list[Token], qi: int, end: int, 
     return mark == ":" or (mark == "," and ended)
 
 
+_RELATIVES = frozenset({"that", "which", "who", "whom", "whose"})
+
+
 def premodified(text: ArticleText, tokens: list[Token], start: int, subject: int) -> bool:
-    """The subject starts at ``start`` or after a few modifiers ('EU tech commissioner X')."""
+    """The subject starts at ``start`` or after a few modifiers ('EU tech commissioner X'), not inside a relative
+    clause ('"…", a formulation that some economists read as …')."""
     modifiers = tokens[start:subject]
     return len(modifiers) <= 3 and all(
-        t.is_word and t.lower not in PREPOSITIONS and t.lower not in CONNECTORS and not text.cue(tokens, start + i)
+        t.is_word
+        and t.lower not in PREPOSITIONS
+        and t.lower not in CONNECTORS
+        and t.lower not in _RELATIVES
+        and not text.cue(tokens, start + i)
         for i, t in enumerate(modifiers)
     )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .. import lexicon as lx
 from ..phrases import NounPhrase
-from ..tokens import Token, bare
+from ..tokens import PREPOSITIONS, Token, bare
 from ..types import MentionKind, SourceKind
 from .clauses import after_dateline, agent_after, main_subject
 from .entities import Entity
@@ -136,9 +136,19 @@ def authored_document(
             and tokens[index + 1].lower in AUTHORING
             and tokens[index + 2].lower == "by"
             and not any(text.cue(tokens, between) for between in range(index + 3, cue))
+            and not _inside_phrase(tokens, index, low)
         ):
             return in_sentence[index], index
     return None
+
+
+def _inside_phrase(tokens: list[Token], index: int, low: int) -> bool:
+    """'In a statement released by her lawyers, Castellano said': the document is in a prepositional phrase,
+    so it is not what speaks."""
+    before = index - 1
+    while before >= low and (tokens[before].lower in DETERMINERS or tokens[before].lower in DOCUMENT_MODIFIERS):
+        before -= 1
+    return before >= low and tokens[before].lower in PREPOSITIONS
 
 
 def note_document_subject(
