@@ -236,3 +236,38 @@ def test_a_document_inside_a_fronted_phrase_does_not_speak() -> None:
     )
 
     assert (result.statements[0].speaker, result.statements[0].rule) == ("Castellano", "cue_before_quote")
+
+
+def test_a_shortened_organisation_name_is_the_organisation_printed_in_full() -> None:
+    result = extract_article(
+        "Title\n\nThe U.S. Federal Reserve raised interest rates on Wednesday.\n\n"
+        'The Fed said the risks were "roughly balanced".\n'
+    )
+
+    assert result.statements[0].speaker == "U.S. Federal Reserve"
+
+
+@pytest.mark.parametrize("name", ["Brian M. Good", "Adrian Paul Smith", "Christian Louis Lange"])
+def test_a_given_name_ending_like_a_title_is_part_of_the_name(name: str) -> None:
+    result = extract_article(f'Title\n\n"The roads were dead," said {name}.\n')
+
+    assert result.statements[0].speaker == name
+
+
+def test_the_party_member_noun_is_the_person_named_before() -> None:
+    result = extract_article(
+        'Title\n\nMateen once had "a brief and inconsequential meeting" with Rep. Ed Royce, the chairman of the '
+        "committee, the California Republican said in a statement.\n"
+    )
+
+    assert result.statements[0].speaker == "Ed Royce"
+
+
+def test_a_cue_with_an_object_of_its_own_does_not_end_the_quotes_sentence() -> None:
+    result = extract_article(
+        "Title\n\nNia Mwangi, 22, spoke to reporters.\n\n"
+        "Where Tuesday's version said countries 'shall' provide $300bn, the new text says they 'should endeavour "
+        "to' do so.\n"
+    )
+
+    assert [s.quote for s in result.statements if s.speaker == "Nia Mwangi"] == []

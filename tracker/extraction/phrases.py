@@ -269,6 +269,11 @@ def classify(source: str, tokens: list[Token]) -> NounPhrase | None:
             return NounPhrase(
                 MentionKind.ORGANISATION, text, name=name, head=bare(run[of_org - 1].text), start=start, end=end
             )
+    if tokens[0].lower in ("the", "a", "an") and bare(run[-1].text) in lx.PARTY_LABELS:
+        # "the California Republican", "a Labour MP's ally … the Democrat": a member of the party, a person.
+        return NounPhrase(
+            MentionKind.ROLE, text, name=_span_text(source, body), head=bare(run[-1].text), start=start, end=end
+        )
     if (run_text in lx.KNOWN_ORGS or is_org_word(run[-1].text)) and not is_title_word(run[-1].text):
         name = run_text[4:] if run_text.startswith("The ") else run_text
         if len(run) > 2 and is_possessive(run[0].text) and is_place_word(run[0].text):
@@ -401,7 +406,12 @@ def _split_title(run: list[Token]) -> int:
         titled = (
             is_title_word(token.text)
             or (index == 0 and bare(token.text) in lx.PERSON_NOUNS)
-            or (index == 0 and len(run) >= 3 and bare(token.text).endswith(lx.TITLE_SUFFIXES))
+            or (
+                index == 0
+                and len(run) >= 3
+                and bare(token.text).endswith(lx.TITLE_SUFFIXES)
+                and not is_given_name(token.text)  # "Brian M. Good" is no "Librarian M. Good"
+            )
             or (index == 0 and len(run) >= 3 and bare(token.text) in lx.PARTY_LABELS)
             or is_org_word(token.text)
             or is_place_word(token.text)

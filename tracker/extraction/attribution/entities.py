@@ -40,6 +40,12 @@ _EXPANDED_TITLES: dict[str, set[str]] = {
     "boss": {"boss", "executive", "head", "chief"},
 }
 # Heads that may stand for any named organisation ("the company" for "Acme Mining").
+# Places that open an organisation's name and are left out when it is shortened ("the U.S. Federal Reserve").
+_PLACE_PREFIXES = frozenset({"u", "s", "us", "uk", "eu", "un", "american", "british", "european"})
+_POLITICAL_OFFICES = frozenset(
+    """senator representative congressman congresswoman lawmaker legislator governor mayor mp minister
+    president councillor councilman councilwoman assemblyman assemblywoman delegate""".split()
+)
 _GENERIC_ORG_HEADS = frozenset(
     """company firm group business corporation operator provider maker carrier retailer lender insurer
     startup utility airline manufacturer developer publisher broadcaster network organisation organization
@@ -373,12 +379,20 @@ class Registry:
         return self.touch(entity) if touch else entity
 
     def _short_org(self, word: str) -> Entity | None:
-        """The one named organisation whose multi-word name starts with ``word`` ("Acme Widgets Corp.")."""
-        found = [
-            e
-            for e in self.entities
-            if e.kind == SpeakerKind.ORGANIZATION and len(e.name.split()) >= 2 and folded_words(e.name)[0] == word
-        ]
+        """The one named organisation whose multi-word name starts with ``word`` ("Acme" for "Acme Widgets
+        Corp."), or with a word it shortens once a place is left out ("the Fed" for "the U.S. Federal Reserve")."""
+        found = []
+        for entity in self.entities:
+            if entity.kind != SpeakerKind.ORGANIZATION or len(entity.name.split()) < 2:
+                continue
+            words = list(folded_words(entity.name))
+            if words[0] == word:
+                found.append(entity)
+                continue
+            while len(words) > 1 and words[0] in _PLACE_PREFIXES:
+                del words[0]
+            if len(word) >= 3 and words[0].startswith(word):
+                found.append(entity)
         return found[0] if len(found) == 1 else None
 
     def recent(self, kind: str, gender: str = "") -> Entity | None:
@@ -445,6 +459,8 @@ class Registry:
         if phrase.kind == MentionKind.ROLE:
             # "the NATO Secretary-General" is qualified by an organisation; "the President-elect" is not.
             qualified = any(word[:1].isupper() and not is_title_word(word) for word in phrase.name.split())
+            # "the California Republican": an epithet for the politician last talked about, not an office.
+            qualified = qualified and phrase.head not in lx.PARTY_LABELS
             gender = gender_of_noun(phrase.head)  # "the actress" is a she, "the chairman" a he
             if len(phrase.text.split()) == 1 and phrase.text[:1].isupper():
                 # "King said" after "Martin Luther King Jr.": a surname that is also a title.
@@ -487,9 +503,11 @@ class Registry:
 
     def _by_role(self, head: str, *, fallback: bool = True, gender: str = "") -> Entity | None:
         head = _ABBREVIATED_TITLES.get(head, head)
+        # "the California Republican" is whichever politician the article last introduced.
+        offices = _POLITICAL_OFFICES if head in lx.PARTY_LABELS else frozenset({head})
         best: Entity | None = None
         for entity in self.entities:
-            if entity.kind != SpeakerKind.PERSON or head not in entity.title_words():
+            if entity.kind != SpeakerKind.PERSON or offices.isdisjoint(entity.title_words()):
                 continue
             if gender and entity.gender and entity.gender != gender:
                 continue

@@ -344,11 +344,18 @@ def _woven(text: ArticleText, tokens: list[Token], fragment: QuoteCandidate) -> 
     index = fragment.token_index - 1
     if index >= 0 and tokens[index].text in (",", ":", "(", "—", "–"):
         return False
-    while index >= 0 and not (tokens[index].text[0] in SENTENCE_END or tokens[index].is_quote):
-        if text.cue(tokens, index):
+    after_quote = False
+    while index >= 0 and tokens[index].text[0] not in SENTENCE_END:
+        if tokens[index].lower in lx.CUE_FORMS and index > 0 and tokens[index - 1].lower in _PASSIVE:
+            return False  # 'she was warned that "…" and "…"': someone else's words, reported in the passive
+        if not after_quote and text.cue(tokens, index):
             return False
+        after_quote = after_quote or tokens[index].is_quote
         index -= 1
     return True
+
+
+_PASSIVE = frozenset({"was", "were", "been", "being", "is", "are", "be"})
 
 
 def _other_cue(text: ArticleText, tokens: list[Token], start: int, end: int, own: set[int]) -> bool:

@@ -43,6 +43,7 @@ from .documents import DOCUMENT_MODIFIERS, authored_document
 from .memory import Attribution, Discourse, QuoteCandidate
 from .mention_to_entity import author_speaks, resolve_speaker
 from .mentions import SENTENCE_END, phrase_after, subject_before
+from .narrative import note_names
 from .nonstatements import named_thing, non_statement
 from .text import DETERMINERS, ArticleText
 
@@ -211,12 +212,25 @@ def cue_ends_sentence(ctx: QuoteContext) -> Found | None:
         lemma = ctx.text.cue(tokens, cue)
         if lemma in NOT_ADJACENT or lemma in NEEDS_OBJECT or any(t.is_quote for t in tokens[qi + 1 : cue]):
             continue
-        if tokens[cue - 1].text == "," or (cue >= 2 and tokens[cue - 2].text == ","):
+        inverted = tokens[cue - 1].text == ","  # '…, says Laura Spitler, an astronomer at …'
+        if _set_off(tokens, cue, qi) and (inverted or terminal_tail(ctx.text, tokens, cue, ctx.high)):
+            # '"…" with Rep. Ed Royce, the California Republican said': names between are known first.
+            note_names(ctx.text, ctx.memory, tokens, qi + 1, cue, subject=False)
             attribution = _speaker_at_cue(ctx, cue, lemma, rule=Rule.CUE_ENDS_SENTENCE, after=True)
             if attribution is not None:
                 attribution = replace(attribution, rule=Rule.CUE_ENDS_SENTENCE)
                 return attribution, QuoteKind.PARTIAL if tokens[ctx.low : qi] else QuoteKind.DIRECT
     return None
+
+
+def _set_off(tokens: list[Token], cue: int, qi: int) -> bool:
+    """A comma before the cue's subject: '…, Smith said', '…, the congressman said'."""
+    for index in range(cue - 1, max(qi, cue - 5), -1):
+        if tokens[index].text == ",":
+            return True
+        if not tokens[index].is_word:
+            return False
+    return False
 
 
 def frame(ctx: QuoteContext) -> Found | None:
