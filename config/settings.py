@@ -147,6 +147,13 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DJANGO_DATA_UPLOAD_MAX_MEMORY_
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 SEEDS_DIR = Path(os.environ.get("TRACKER_SEEDS_DIR", BASE_DIR / "seeds"))
 
+# Limits on one article, for the loader and the API alike (tracker.models.validate_article_size and
+# validate_statement_count). The longest real features run to about 120,000 characters; past the limits an article
+# is refused with a message naming the limit, because every read of it (detail, admin page, extraction) grows with it.
+TRACKER_MAX_ARTICLE_CHARS = int(os.environ.get("TRACKER_MAX_ARTICLE_CHARS") or 200_000)
+TRACKER_MAX_ARTICLE_PARAGRAPHS = int(os.environ.get("TRACKER_MAX_ARTICLE_PARAGRAPHS") or 1_000)
+TRACKER_MAX_ARTICLE_STATEMENTS = int(os.environ.get("TRACKER_MAX_ARTICLE_STATEMENTS") or 1_000)
+
 # API throttle counters live in this cache. The default memory cache is per process, so each worker counts
 # on its own; with several workers set DJANGO_CACHE_BACKEND and DJANGO_CACHE_LOCATION to a shared cache.
 CACHES = {

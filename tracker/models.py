@@ -668,6 +668,38 @@ def validate_spans(spans: object, body: str, text: str) -> None:
         raise ValidationError({"spans": "The spans do not cover the statement text in the article body."})
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+
+
+def count_paragraphs(text: str) -> int:
+    """The blocks of ``text`` separated by blank lines: an article's paragraphs, as the loader splits them."""
+    return sum(1 for block in _PARAGRAPH_BREAK.split(text) if block.strip())
+
+
+def validate_article_size(text: str) -> None:
+    """Raise ValidationError when an article's text is over ``TRACKER_MAX_ARTICLE_CHARS`` characters or
+    ``TRACKER_MAX_ARTICLE_PARAGRAPHS`` paragraphs (the file for the loader, the body for the API)."""
+    limit = settings.TRACKER_MAX_ARTICLE_CHARS
+    if len(text) > limit:
+        raise ValidationError(
+            f"The article is {len(text):,} characters long; the limit is {limit:,} (TRACKER_MAX_ARTICLE_CHARS)."
+        )
+    limit, paragraphs = settings.TRACKER_MAX_ARTICLE_PARAGRAPHS, count_paragraphs(text)
+    if paragraphs > limit:
+        raise ValidationError(
+            f"The article has {paragraphs:,} paragraphs; the limit is {limit:,} (TRACKER_MAX_ARTICLE_PARAGRAPHS)."
+        )
+
+
+def validate_statement_count(count: int) -> None:
+    """Raise ValidationError when an article would have more than ``TRACKER_MAX_ARTICLE_STATEMENTS`` statements."""
+    limit = settings.TRACKER_MAX_ARTICLE_STATEMENTS
+    if count > limit:
+        raise ValidationError(
+            f"The article would have {count:,} statements; the limit is {limit:,} (TRACKER_MAX_ARTICLE_STATEMENTS)."
+        )
+
+
 class Review(TimestampedModel):
     """A fact-check verdict on one statement, published as a schema.org ClaimReview."""
 
