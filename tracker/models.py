@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import hashlib
 import re
+from collections.abc import Collection
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField, TrigramSimilarity
@@ -75,10 +77,18 @@ class ArticleQuerySet(models.QuerySet):
     def with_related(self) -> ArticleQuerySet:
         return self.select_related("publication").annotate(statement_count=Count("statements"))
 
-    def with_visible_statements(self, user) -> ArticleQuerySet:
-        """Prefetch the statements ``user`` may see (``StatementQuerySet.visible_to``) and what they embed."""
-        statements = Statement.objects.visible_to(user).select_related("speaker", "source__publisher", "review")
-        return self.prefetch_related(Prefetch("statements", queryset=statements))
+    def with_visible_statements(self, user, *, limit: int) -> ArticleQuerySet:
+        """Prefetch into ``embedded_statements`` the first ``limit`` statements, in body order, that ``user`` may see
+        (``StatementQuerySet.visible_to``), with what they embed; annotate ``visible_statement_count``, all of them.
+
+        Bounded because an article may hold a thousand statements: its page should not grow with them.
+        """
+        visible = Statement.objects.visible_to(user)
+        first = visible.select_related("speaker", "source__publisher", "review").order_by("position", "id")[:limit]
+        count = visible.filter(article=OuterRef("pk")).order_by().values("article").annotate(count=Count("id"))
+        return self.annotate(visible_statement_count=Coalesce(Subquery(count.values("count")), 0)).prefetch_related(
+            Prefetch("statements", queryset=first, to_attr="embedded_statements")
+        )
 
     def quoting(self, speakers, user) -> ArticleQuerySet:
         """Articles reporting a statement, visible to ``user``, by one of ``speakers``."""
@@ -666,6 +676,44 @@ def validate_spans(spans: object, body: str, text: str) -> None:
     joined = " ".join(body[start:end] for start, end in spans)
     if _SPACE.sub(" ", joined).strip() != _SPACE.sub(" ", text).strip():
         raise ValidationError({"spans": "The spans do not cover the statement text in the article body."})
+
+
+_WORD = re.compile(r"\S+")
+
+
+def locate_spans(body: str, text: str, taken: Collection[int] = ()) -> list[list[int]] | None:
+    """The span of the first occurrence of ``text`` in ``body`` (any run of whitespace matching any other) that
+    starts at no position in ``taken``; None when there is none. Occurrences are counted without overlap.
+
+    Linear in the body: body and text are compared with each run of whitespace made one space, by ``str.find``
+    (which CPython keeps linear however the text repeats), and offsets are mapped back through the body's words. A
+    regular expression of the words joined by runs of whitespace backtracked at every position: quadratic.
+    """
+    needle = " ".join(text.split())
+    if not needle:
+        return None
+    # For each word of the body: where it starts in the body and in the collapsed body.
+    body_starts, collapsed_starts, words, offset = [], [], [], 0
+    for match in _WORD.finditer(body):
+        body_starts.append(match.start())
+        collapsed_starts.append(offset)
+        words.append(match.group())
+        offset += len(match.group()) + 1
+    collapsed = " ".join(words)
+
+    def in_body(position: int) -> int:
+        # ``position`` is inside a word: both ends of a match are, since the text starts and ends with one.
+        word = bisect.bisect_right(collapsed_starts, position) - 1
+        return body_starts[word] + position - collapsed_starts[word]
+
+    found = collapsed.find(needle)
+    while found >= 0:
+        start = in_body(found)
+        if start not in taken:
+            return [[start, in_body(found + len(needle) - 1) + 1]]
+        # Occurrences do not overlap: a statement is not found again inside one already there.
+        found = collapsed.find(needle, found + len(needle))
+    return None
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")

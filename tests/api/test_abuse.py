@@ -13,7 +13,10 @@ from django.conf import settings as django_settings
 from django.contrib.auth.models import Permission
 
 from tests.test_cache import REDIS_URL, ROOT, redis_reachable
+from tracker.api.serializers import ARTICLE_DETAIL_STATEMENTS
 from tracker.models import Article, Publication, Review, Source, Speaker, Statement
+
+from .factories import add_article, add_statement
 
 
 def as_user(api_client, request, who):
@@ -190,6 +193,62 @@ def test_search_text_is_capped_at_200_characters(api_client, data, resource):
     response = api_client.get(f"/api/{resource}/", {"q": "n" * 201})
     assert response.status_code == 400
     assert list(response.json()) == ["q"]
+
+
+def article_with_quotes(count):
+    """An article quoting ``count`` sentences, each a statement, in body order."""
+    sentences = [f"Quote number {index:04d} was said." for index in range(count)]
+    article = add_article(f"{count} quotes", "\n\n".join(sentences))
+    for sentence in sentences:
+        add_statement(article, sentence)
+    return article
+
+
+def test_an_article_detail_embeds_its_first_statements_and_links_to_all(api_client, db):
+    article = article_with_quotes(ARTICLE_DETAIL_STATEMENTS + 5)
+    detail = api_client.get(f"/api/articles/{article.pk}/").json()
+    assert detail["statement_count"] == ARTICLE_DETAIL_STATEMENTS + 5
+    assert len(detail["statements"]) == ARTICLE_DETAIL_STATEMENTS
+    assert detail["statements"][-1]["text"] == f"Quote number {ARTICLE_DETAIL_STATEMENTS - 1:04d} was said."
+    assert detail["statements_url"] == f"http://testserver/api/statements/?article={article.pk}"
+    texts, url = [], detail["statements_url"]
+    while url:
+        page = api_client.get(url).json()
+        texts.extend(statement["text"] for statement in page["results"])
+        url = page["next"]
+    assert texts == [f"Quote number {index:04d} was said." for index in range(ARTICLE_DETAIL_STATEMENTS + 5)]
+
+
+def test_the_statement_count_of_an_article_counts_only_what_you_may_see(api_client, data):
+    assert api_client.get(f"/api/articles/{data.two.pk}/").json()["statement_count"] == 1
+
+
+def test_an_article_body_over_the_limits_is_a_400_naming_the_limit(api_client, db, curator, settings):
+    settings.TRACKER_MAX_ARTICLE_CHARS, settings.TRACKER_MAX_ARTICLE_PARAGRAPHS = 100, 3
+    api_client.force_authenticate(curator)
+    too_long = api_client.post("/api/articles/", {"title": "Long", "body": "x" * 101})
+    assert too_long.status_code == 400
+    assert too_long.json() == {
+        "body": ["The article is 101 characters long; the limit is 100 (TRACKER_MAX_ARTICLE_CHARS)."]
+    }
+    too_many = api_client.post("/api/articles/", {"title": "Many", "body": "A.\n\nB.\n\nC.\n\nD."})
+    assert too_many.status_code == 400
+    assert "4 paragraphs; the limit is 3" in too_many.json()["body"][0]
+    assert not Article.objects.exists()
+    assert api_client.post("/api/articles/", {"title": "Fine", "body": "A.\n\nB.\n\nC."}).status_code == 201
+
+
+def test_a_statement_past_the_articles_limit_is_a_400(api_client, db, curator, settings):
+    settings.TRACKER_MAX_ARTICLE_STATEMENTS = 3
+    api_client.force_authenticate(curator)
+    article = article_with_quotes(4)
+    Statement.objects.filter(text__startswith="Quote number 0003").delete()
+    response = api_client.post("/api/statements/", {"article": article.pk, "text": "Quote number 0003", "paragraph": 3})
+    assert response.status_code == 400
+    assert response.json() == {
+        "article": ["The article would have 4 statements; the limit is 3 (TRACKER_MAX_ARTICLE_STATEMENTS)."]
+    }
+    assert article.statements.count() == 3
 
 
 def test_the_body_size_limit_defaults_to_one_megabyte():

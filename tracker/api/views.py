@@ -36,6 +36,7 @@ from .pagination import KeysetCursorPagination, PageNumberPagination
 from .renderers import JSONLDRenderer, ORJSONRenderer, StatementCSVRenderer
 from .schema import CLAIM_REVIEW_SCHEMA
 from .serializers import (
+    ARTICLE_DETAIL_STATEMENTS,
     ArticleDetailSerializer,
     ArticleSerializer,
     PublicationSerializer,
@@ -190,7 +191,7 @@ class SpeakerViewSet(TrackerViewSet):
 
 
 class ArticleViewSet(TrackerViewSet):
-    """Articles; the detail adds the body and the statements it reports."""
+    """Articles; the detail adds the body and the first statements it reports, with a link to all of them."""
 
     queryset = Article.objects.select_related("publication")
     serializer_class = ArticleDetailSerializer
@@ -202,7 +203,7 @@ class ArticleViewSet(TrackerViewSet):
     def get_queryset(self):
         if self.action == "list":
             return super().get_queryset().defer("body")
-        return super().get_queryset().with_visible_statements(self.request.user)
+        return super().get_queryset().with_visible_statements(self.request.user, limit=ARTICLE_DETAIL_STATEMENTS)
 
 
 class SourceViewSet(TrackerViewSet):
