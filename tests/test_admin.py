@@ -2,10 +2,12 @@
 
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tracker.choices import ReviewStatus
-from tracker.models import Article, Speaker, Statement
+from tracker.models import Article, Speaker, Statement, sha256_of_body
 
 
 @pytest.fixture
@@ -122,3 +124,64 @@ def test_statement_history_page(admin_client_with_demo):
     response = admin_client_with_demo.get(reverse("admin:tracker_statement_history", args=[statement.pk]))
     assert response.status_code == 200
     assert b"Marked disputed" in response.content
+
+
+def article_with_statements(count: int) -> Article:
+    """An article whose body holds ``count`` one-sentence quotes, each a statement."""
+    sentences = [f"Quote number {index:05d} was said." for index in range(count)]
+    body = "\n\n".join(sentences)
+    article = Article.objects.create(title=f"{count} quotes", body=body, body_sha256=sha256_of_body(body))
+    statements, start = [], 0
+    for index, sentence in enumerate(sentences):
+        spans = [[start, start + len(sentence)]]
+        statements.append(Statement(article=article, text=sentence, spans=spans, position=start, paragraph=index))
+        start += len(sentence) + 2
+    Statement.objects.bulk_create(statements)
+    return article
+
+
+def test_article_page_shows_its_statements_a_page_at_a_time(admin_client):
+    """3,000 statements: the body is highlighted whole, the inline shows 50 of them, and the page takes as many
+    queries as an article with 120."""
+    url = reverse("admin:tracker_article_change", args=[article_with_statements(3000).pk])
+    smaller = reverse("admin:tracker_article_change", args=[article_with_statements(120).pk])
+
+    def get(address):
+        with CaptureQueriesContext(connection) as queries:
+            response = admin_client.get(address)
+        assert response.status_code == 200
+        return response.content.decode(), len(queries)
+
+    admin_client.get(smaller)  # the first request also loads the session and permissions
+    html, queries = get(url)
+    assert html.count('<mark class="statement-extracted"') == 3000
+    assert 'name="statements-49-status"' in html and 'name="statements-50-status"' not in html
+    assert "Statements 1 to 50 of 3000" in html
+    assert '<a href="?statements_page=60">60</a>' in html
+    assert queries == get(smaller)[1]
+
+    last, _ = get(url + "?statements_page=60")
+    assert "Statements 2951 to 3000 of 3000" in last
+    inline = last.split('id="statements-group"')[1]
+    assert "Quote number 02999 was said." in inline and "Quote number 02949 was said." not in inline
+
+
+def test_saving_a_page_of_statements_changes_only_that_page(admin_client):
+    article = article_with_statements(120)
+    url = reverse("admin:tracker_article_change", args=[article.pk])
+    page = admin_client.get(url + "?statements_page=2")
+    form = page.context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    data["publication"] = ""
+    formset = page.context["inline_admin_formsets"][0].formset
+    data.update({f"statements-{key}": value for key, value in formset.management_form.initial.items()})
+    for index, statement_form in enumerate(formset.forms):
+        data[f"statements-{index}-id"] = statement_form.instance.pk
+        for name, value in statement_form.initial.items():
+            if value is not None:
+                data[f"statements-{index}-{name}"] = value
+    data["statements-0-status"] = ReviewStatus.VERIFIED
+    response = admin_client.post(url + "?statements_page=2", data)
+    assert response.status_code == 302, response.context and response.context["adminform"].form.errors
+    verified = Statement.objects.filter(status=ReviewStatus.VERIFIED)
+    assert [statement.paragraph for statement in verified] == [50]
