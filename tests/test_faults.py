@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
+from bench.extraction_scaling import article_times
 from tracker.ingest import max_file_bytes
 from tracker.models import Article, Publication, Source, Speaker, SpeakerAlias, Statement
 
@@ -373,3 +374,17 @@ def test_two_loaders_started_together_store_each_article_once(tmp_path):
     assert [process.returncode for process in processes] == [0, 0], outputs
     assert Article.objects.count() == 3
     assert Speaker.objects.filter(name="Jens Stoltenberg").count() == 1
+
+
+@pytest.mark.scaling
+def test_an_article_ten_times_the_seed_loads_and_one_a_hundred_times_is_refused(stored, tmp_path):
+    """``bench/extraction_scaling.py`` prints the timings; here only what happens to each file."""
+    ten, hundred = tmp_path / "ten.txt", tmp_path / "hundred.txt"
+    ten.write_text(article_times(10), encoding="utf-8")
+    hundred.write_text(article_times(100), encoding="utf-8")
+    message = refuse(hundred)
+    assert "characters long; the limit is 200,000 (TRACKER_MAX_ARTICLE_CHARS)" in message
+    assert snapshot() == stored
+    call_command("load_seeds", str(ten))
+    article = Article.objects.get(seed_file=str(ten))
+    assert article.statements.count() > 100
