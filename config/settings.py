@@ -189,9 +189,10 @@ REST_FRAMEWORK = {
         "tracker.api.renderers.ORJSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
-    # Bodies are JSON only. Form encodings read an empty field as a missing one (a blank slug became a generated
-    # one) and a repeated key as a list, unlike the JSON the schema describes; the browsable API posts JSON too.
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    # Bodies are JSON only, nested at most 32 levels. Form encodings read an empty field as a missing one (a blank
+    # slug became a generated one) and a repeated key as a list, unlike the JSON the schema describes; the browsable
+    # API posts JSON too.
+    "DEFAULT_PARSER_CLASSES": ["tracker.api.parsers.JSONParser"],
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
     "DEFAULT_SCHEMA_CLASS": "tracker.api.schema.TrackerAutoSchema",
     "DEFAULT_PAGINATION_CLASS": "tracker.api.pagination.PageNumberPagination",

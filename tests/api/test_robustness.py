@@ -11,6 +11,7 @@ from django.core import signing
 from drf_spectacular.generators import SchemaGenerator
 
 from tracker.api.pagination import CURSOR_SALT, sign_cursor
+from tracker.api.parsers import nesting_depth
 
 PARAMETER_VALUES = ["", "\x00", "-1", "1.5", "99999999999999999999", "😀", "a" * 300, "0001-01-01", ",", "-", "'"]
 BODY_VALUES = [None, "", "x" * 5000, -1, 2**70, 1.5, True, [], {"a": 1}, "\x00", "2024-13-45", [[0, 1]]]
@@ -53,6 +54,48 @@ def test_every_body_field_survives_hostile_values(schema, api_client, data, cura
                     if status >= 500:
                         failures.append((method, url, field, value, status))
     assert not failures
+
+
+def write_operations(schema):
+    for path, operations in schema["paths"].items():
+        for method in ("post", "put", "patch"):
+            if method in operations:
+                yield method, path
+
+
+@pytest.mark.parametrize("depth", [33, 1_000, 100_000])
+def test_deeply_nested_bodies_are_a_400_on_every_write(schema, api_client, data, curator, depth):
+    """The JSON decoder recursed once a level: a thousand levels were a RecursionError, a 500."""
+    api_client.force_authenticate(curator)
+    bodies = ["[" * depth + "]" * depth, '{"name": ' + '{"a": ' * (depth - 1) + "1" + "}" * depth]
+    existing = {
+        "articles": data.one,
+        "speakers": data.jens,
+        "statements": data.talks,
+        "sources": data.speech,
+        "publications": data.times,
+        "reviews": data.verdict,
+    }
+    failures = []
+    for method, path in write_operations(schema):
+        url = path.replace("{id}", str(existing[path.split("/")[2]].pk))
+        for body in bodies:
+            response = getattr(api_client, method)(url, body, content_type="application/json")
+            if response.status_code != 400 or "32 levels" not in response.json().get("detail", ""):
+                failures.append((method, url, body[:20], response.status_code))
+    assert not failures
+
+
+def test_bodies_nested_as_deep_as_allowed_are_read(api_client, data, curator):
+    """Up to 32 levels the body reaches the serializer, which names the field whose value has the wrong type."""
+    api_client.force_authenticate(curator)
+    assert nesting_depth([[[[[[]]]]]], limit=32) == 6
+    assert nesting_depth({"a": [1, {"b": []}]}, limit=32) == 4
+    assert nesting_depth("text", limit=32) == 0
+    thirty_two = "[" * 31 + "1" + "]" * 31
+    response = api_client.post("/api/publications/", '{"name": ' + thirty_two + "}", content_type="application/json")
+    assert response.status_code == 400
+    assert list(response.json()) == ["name"]
 
 
 def unsigned(payload):
