@@ -70,6 +70,53 @@ def test_curators_see_rejected_statements(api_client, data, request, who):
     assert data.hidden_verdict.pk in listed(client, "/api/reviews/")
 
 
+@pytest.mark.parametrize("who", ["anonymous", "plain_user"])
+def test_a_rejected_statement_id_answers_like_a_missing_one(api_client, data, request, who):
+    """``?statement=`` of a rejected statement was an empty page where an unknown id is a 400: an existence oracle."""
+    client = as_user(api_client, request, who)
+    missing = Statement.objects.order_by("pk").last().pk + 1000
+    rejected = client.get("/api/reviews/", {"statement": data.weather.pk})
+    unknown = client.get("/api/reviews/", {"statement": missing})
+    assert rejected.status_code == unknown.status_code == 400
+    assert rejected.json() == {
+        "statement": [f"Select a valid choice. {data.weather.pk} is not one of the available choices."]
+    }
+    assert unknown.json() == {"statement": [f"Select a valid choice. {missing} is not one of the available choices."]}
+
+
+def test_curators_filter_reviews_by_a_rejected_statement(api_client, data, curator):
+    api_client.force_authenticate(curator)
+    response = api_client.get("/api/reviews/", {"statement": data.weather.pk})
+    assert [review["id"] for review in response.json()["results"]] == [data.hidden_verdict.pk]
+
+
+@pytest.mark.parametrize("who", ["anonymous", "curator"])
+@pytest.mark.parametrize("resource", ["statements", "speakers", "articles", "sources", "publications", "reviews"])
+def test_the_browsable_filter_forms_list_no_rows(api_client, data, request, who, resource):
+    """Each filter of related objects is a plain input: no form lists a table's rows (every statement, rejected
+    text included, made 3 MB of /api/reviews/), so the page does not grow with the data."""
+    client = as_user(api_client, request, who)
+
+    def options():
+        response = client.get(f"/api/{resource}/?format=api&page_size=1")
+        assert response.status_code == 200
+        return response.content.decode().count("<option")
+
+    before = options()
+    for index in range(30):
+        speaker = Speaker.objects.create(name=f"Extra Speaker {index}")
+        statement = add_statement(add_article(f"Extra {index}", f"Extra body {index}."), "Extra body", speaker=speaker)
+        Review.objects.create(statement=statement, rating="true", explanation="-", reviewed_on="2024-01-01")
+        Source.objects.create(title=f"Extra source {index}", publisher=Publication.objects.create(name=f"P{index}"))
+    assert options() == before
+
+
+def test_the_review_filter_form_shows_no_statement_text(api_client, data):
+    page = api_client.get("/api/reviews/?format=api").content.decode()
+    assert data.weather.text not in page
+    assert '<input type="number" name="statement"' in page
+
+
 def test_a_review_cannot_point_at_a_statement_you_may_not_see(api_client, data, plain_user):
     """Even with the add_review permission, a hidden statement is "not found", not "already reviewed"."""
     plain_user.user_permissions.add(Permission.objects.get(codename="add_review"))
