@@ -154,17 +154,17 @@ TRACKER_MAX_ARTICLE_CHARS = int(os.environ.get("TRACKER_MAX_ARTICLE_CHARS") or 2
 TRACKER_MAX_ARTICLE_PARAGRAPHS = int(os.environ.get("TRACKER_MAX_ARTICLE_PARAGRAPHS") or 1_000)
 TRACKER_MAX_ARTICLE_STATEMENTS = int(os.environ.get("TRACKER_MAX_ARTICLE_STATEMENTS") or 1_000)
 
-# API throttle counters live in this cache. The default memory cache is per process, so each worker counts
-# on its own; with several workers set DJANGO_CACHE_BACKEND and DJANGO_CACHE_LOCATION to a shared cache.
+# Without REDIS_URL, API throttle counters live in this cache. The default memory cache is per process, so each
+# worker counts on its own: with several workers, set REDIS_URL.
 CACHES = {
     "default": {
         "BACKEND": os.environ.get("DJANGO_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
         "LOCATION": os.environ.get("DJANGO_CACHE_LOCATION", "tracker"),
     }
 }
-# REDIS_URL (redis://127.0.0.1:6379/0) puts the cache, and so the throttle counters, in Redis shared by all
-# workers; sessions then read through it too (cached_db still writes them to the database, so a Redis
-# restart logs nobody out).
+# REDIS_URL (redis://127.0.0.1:6379/0) puts the cache and the throttle counters (an atomic sliding window,
+# tracker.api.throttling) in Redis shared by all workers; sessions then read through it too (cached_db still
+# writes them to the database, so a Redis restart logs nobody out).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -175,6 +175,10 @@ if REDIS_URL:
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# How many proxies in front of the app append to X-Forwarded-For (DJANGO_NUM_PROXIES; 0: none, the header is
+# ignored). Throttles and login lockouts tell clients apart by the address this gives (config.clients).
+NUM_PROXIES = int(os.environ.get("DJANGO_NUM_PROXIES") or 0)
 
 REST_FRAMEWORK = {
     # Token first: a write without credentials then answers 401 with a WWW-Authenticate challenge.
@@ -201,6 +205,7 @@ REST_FRAMEWORK = {
         "tracker.api.throttling.AnonRateThrottle",
         "tracker.api.throttling.UserRateThrottle",
     ],
+    "NUM_PROXIES": NUM_PROXIES,
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("API_THROTTLE_ANON", "120/min"),
         "user": os.environ.get("API_THROTTLE_USER", "1200/min"),

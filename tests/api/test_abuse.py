@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 import uuid
 
 import pytest
@@ -358,6 +359,29 @@ def test_throttled_requests_get_429_with_retry_after(api_client, data, settings)
     assert "throttled" in statuses[-1].json()["detail"].lower()
 
 
+def test_a_made_up_forwarded_address_gets_no_fresh_budget(api_client, data, settings):
+    """Without trusted proxies (NUM_PROXIES 0, the default) X-Forwarded-For is ignored: each new value used to
+    start a new anonymous budget (130 of 130 admitted against 120/min)."""
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": "3/min", "user": None}}
+    statuses = [
+        api_client.get("/api/publications/", HTTP_X_FORWARDED_FOR=f"203.0.113.{index}").status_code
+        for index in range(5)
+    ]
+    assert statuses == [200, 200, 200, 429, 429]
+
+
+def test_behind_a_trusted_proxy_the_client_is_the_address_it_forwarded(api_client, data, settings):
+    settings.NUM_PROXIES = 1
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": "2/min", "user": None}}
+
+    def status(forwarded):
+        return api_client.get("/api/publications/", HTTP_X_FORWARDED_FOR=forwarded).status_code
+
+    # What the client writes to the left of the proxy's entry changes nothing.
+    assert [status(f"{index}.0.0.1, 198.51.100.7") for index in range(3)] == [200, 200, 429]
+    assert status("198.51.100.8") == 200
+
+
 # A separate Python process standing in for one gunicorn worker: its own settings, cache client and connection.
 WORKER = """
 import json, sys, django
@@ -368,14 +392,79 @@ answers = [client.get("/api/") for _ in range(int(sys.argv[2]))]
 print(json.dumps([[answer.status_code, answer.get("Retry-After")] for answer in answers]))
 """
 
+# A worker that waits for a shared start time, then sends its requests from several threads at once.
+CONCURRENT_WORKER = """
+import sys, threading, time, django
+django.setup()
+from django.test import Client
+address, start, threads, requests = sys.argv[1], float(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+statuses = []
+def send():
+    client = Client(REMOTE_ADDR=address)
+    for _ in range(requests):
+        statuses.append(client.get("/api/").status_code)
+workers = [threading.Thread(target=send) for _ in range(threads)]
+time.sleep(max(0, start - time.time()))
+for worker in workers:
+    worker.start()
+for worker in workers:
+    worker.join()
+print(statuses.count(200), statuses.count(429))
+"""
+
+
+def unused_address():
+    """A client address no other run uses, so that its counter starts at zero."""
+    return f"127.{uuid.uuid4().int % 250 + 1}.{uuid.uuid4().int % 250 + 1}.{uuid.uuid4().int % 250 + 1}"
+
+
+@pytest.mark.skipif(not redis_reachable(), reason="no Redis on 127.0.0.1:6379")
+def test_concurrent_workers_admit_exactly_the_rate():
+    """Four processes of five threads send 300 requests at once against 100/min: exactly 100 are admitted (DRF's
+    read-then-write history let concurrent requests each see room)."""
+    import redis
+
+    address = unused_address()
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings", "REDIS_URL": REDIS_URL}
+    env["API_THROTTLE_ANON"] = "100/min"
+    start = str(time.time() + 8)
+    command = [sys.executable, "-c", CONCURRENT_WORKER, address, start, "5", "15"]
+    processes = [
+        subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(4)
+    ]
+    try:
+        outputs = [process.communicate(timeout=120) for process in processes]
+        assert all(process.returncode == 0 for process in processes), outputs
+        counts = [tuple(map(int, out.split())) for out, _ in outputs]
+        assert sum(admitted for admitted, _ in counts) == 100, counts
+        assert sum(admitted + refused for admitted, refused in counts) == 300
+    finally:
+        redis.Redis.from_url(REDIS_URL).delete(f"tracker:throttle:throttle_anon_{address}")
+
+
+@pytest.mark.skipif(not redis_reachable(), reason="no Redis on 127.0.0.1:6379")
+def test_the_shared_count_tells_how_long_to_wait(api_client, data, settings):
+    import redis
+
+    settings.REDIS_URL = REDIS_URL
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": "2/hour", "user": None}}
+    address = unused_address()
+    try:
+        statuses = [api_client.get("/api/publications/", REMOTE_ADDR=address) for _ in range(3)]
+        assert [response.status_code for response in statuses] == [200, 200, 429]
+        assert 3590 <= int(statuses[-1]["Retry-After"]) <= 3600
+        assert redis.Redis.from_url(REDIS_URL).zcard(f"tracker:throttle:throttle_anon_{address}") == 2
+    finally:
+        redis.Redis.from_url(REDIS_URL).delete(f"tracker:throttle:throttle_anon_{address}")
+
 
 @pytest.mark.skipif(not redis_reachable(), reason="no Redis on 127.0.0.1:6379")
 def test_throttles_count_across_workers_through_redis():
     """Two worker processes with REDIS_URL share one counter: together they get the rate, not twice it."""
     import redis
 
-    # A client address no other run uses, so that its counter starts at zero.
-    address = f"127.{uuid.uuid4().int % 250 + 1}.{uuid.uuid4().int % 250 + 1}.{uuid.uuid4().int % 250 + 1}"
+    address = unused_address()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings",
@@ -401,7 +490,7 @@ def test_throttles_count_across_workers_through_redis():
         assert [status for status, _ in second] == [200, 429]
         assert 0 < int(second[-1][1]) <= 60
     finally:
-        redis.Redis.from_url(REDIS_URL).delete(f"tracker:1:throttle_anon_{address}")
+        redis.Redis.from_url(REDIS_URL).delete(f"tracker:throttle:throttle_anon_{address}")
 
 
 def test_without_a_shared_cache_each_worker_counts_alone():
