@@ -1,10 +1,14 @@
 """The curation admin: pages render, highlighted spans, bulk status actions, speaker merge."""
 
+from datetime import timedelta
+
 import pytest
+from axes.models import AccessAttempt
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from tracker.choices import ReviewStatus
 from tracker.models import Article, Speaker, Statement, sha256_of_body
@@ -185,3 +189,55 @@ def test_saving_a_page_of_statements_changes_only_that_page(admin_client):
     assert response.status_code == 302, response.context and response.context["adminform"].form.errors
     verified = Statement.objects.filter(status=ReviewStatus.VERIFIED)
     assert [statement.paragraph for statement in verified] == [50]
+
+
+# Sign-in lockout (django-axes) ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def staff(django_user_model):
+    django_user_model.objects.create_user("editor", password="right-password-1", is_staff=True)
+    return django_user_model.objects.create_superuser("chief", password="right-password-2")
+
+
+def sign_in(client, username, password, address="192.0.2.10"):
+    response = client.post(
+        reverse("admin:login"), {"username": username, "password": password, "next": "/admin/"}, REMOTE_ADDR=address
+    )
+    return response.status_code, "_auth_user_id" in client.session
+
+
+def test_five_wrong_passwords_lock_the_user_out_even_with_the_right_one(client, staff):
+    # The fifth failure is answered with the lockout already.
+    assert [sign_in(client, "chief", f"guess-{n}") for n in range(5)] == [(200, False)] * 4 + [(429, False)]
+    status, signed_in = sign_in(client, "chief", "right-password-2")
+    assert (status, signed_in) == (429, False)
+    # From another address too: the lockout is the user's.
+    assert sign_in(client, "chief", "right-password-2", address="198.51.100.20") == (429, False)
+    locked = client.post(reverse("admin:login"), {"username": "chief", "password": "x"}, REMOTE_ADDR="198.51.100.20")
+    assert "too many login attempts" in locked.content.decode().lower()
+
+
+def test_five_failures_from_one_address_lock_that_address_out(client, staff):
+    for number in range(5):
+        sign_in(client, f"nobody-{number}", "guess")
+    assert sign_in(client, "editor", "right-password-1") == (429, False)
+    assert sign_in(client, "editor", "right-password-1", address="198.51.100.30") == (302, True)
+
+
+def test_the_lockout_ends_after_the_cool_off(client, staff, settings):
+    for number in range(5):
+        sign_in(client, "chief", f"guess-{number}")
+    assert sign_in(client, "chief", "right-password-2") == (429, False)
+    AccessAttempt.objects.update(attempt_time=timezone.now() - settings.AXES_COOLOFF_TIME - timedelta(seconds=1))
+    assert sign_in(client, "chief", "right-password-2") == (302, True)
+
+
+def test_a_success_before_the_limit_clears_the_count(client, staff):
+    for number in range(4):
+        sign_in(client, "chief", f"guess-{number}")
+    assert sign_in(client, "chief", "right-password-2") == (302, True)
+    client.logout()
+    for number in range(4):
+        sign_in(client, "chief", f"again-{number}")
+    assert sign_in(client, "chief", "right-password-2") == (302, True)
