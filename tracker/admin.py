@@ -12,7 +12,18 @@ from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
 from .choices import ReviewStatus
-from .models import Article, Publication, Review, Source, Speaker, SpeakerAlias, SpeakerRole, Statement
+from .models import (
+    CURATION_FIELDS,
+    Article,
+    Publication,
+    Review,
+    Source,
+    Speaker,
+    SpeakerAlias,
+    SpeakerRole,
+    Statement,
+    is_curator,
+)
 
 
 def highlight_spans(body: str, marks: list[tuple[int, int, str, str]]) -> str:
@@ -297,8 +308,13 @@ class StatementAdmin(SimpleHistoryAdmin):
     def get_readonly_fields(self, request, obj=None):
         # The quote and its article are fixed once spans point into the body; a new statement sets them.
         if obj is not None:
-            return [*self.readonly_fields, "text", "article"]
-        return [field for field in self.readonly_fields if field != "spans"]
+            fields = [*self.readonly_fields, "text", "article"]
+        else:
+            fields = [field for field in self.readonly_fields if field != "spans"]
+        # As in the API: status and note are a curator's to set; others' statements keep the defaults.
+        if not is_curator(request.user):
+            fields += [name for name in CURATION_FIELDS if name not in fields]
+        return fields
 
     @admin.display(description="statement", ordering="text")
     def short_text(self, obj):

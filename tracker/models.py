@@ -29,6 +29,18 @@ wikidata_id_validator = RegexValidator(
 )
 
 
+# Curators are the users with this permission (the "curators" group of migration 0005 has it): they see rejected
+# statements, read statement histories and alone set a statement's curation fields.
+CURATION_PERMISSION = "tracker.change_statement"
+# What only a curator may set on a statement: others' new statements get the model's defaults.
+CURATION_FIELDS = ("status", "confidence", "curator_note")
+
+
+def is_curator(user) -> bool:
+    """Whether ``user`` (None for no user) has the curation permission."""
+    return user is not None and user.has_perm(CURATION_PERMISSION)
+
+
 def sha256_of_body(normalised_body: str) -> str:
     """Hex sha256 of an already normalised article body: the key that keeps an article from being stored twice."""
     return hashlib.sha256(normalised_body.encode("utf-8")).hexdigest()
@@ -450,7 +462,7 @@ class StatementQuerySet(models.QuerySet):
         lists, counts and embeds leave it out and its detail answers 404, as if it did not exist. Curators
         (users with that permission, and superusers) see every statement whatever its status.
         """
-        if user is not None and user.has_perm("tracker.change_statement"):
+        if is_curator(user):
             return self
         return self.exclude(status=ReviewStatus.REJECTED)
 

@@ -20,8 +20,19 @@ from rest_framework.decorators import action
 from rest_framework.generics import get_object_or_404
 from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 
-from tracker.models import Article, Publication, Review, Source, Speaker, Statement
+from tracker.models import (
+    CURATION_FIELDS,
+    CURATION_PERMISSION,
+    Article,
+    Publication,
+    Review,
+    Source,
+    Speaker,
+    Statement,
+    is_curator,
+)
 
 from .filters import (
     ArticleFilterSet,
@@ -224,7 +235,23 @@ class IsCurator(permissions.BasePermission):
     """Users who may change statements: the curators who may read their history."""
 
     def has_permission(self, request, view):
-        return request.user.has_perm("tracker.change_statement")
+        return is_curator(request.user)
+
+
+class MayCurate(permissions.BasePermission):
+    """A write that sets a statement's curation fields (``CURATION_FIELDS``) needs the curation permission: a user
+    who may only add statements got status "verified", a confidence and a note in. The 403 names the fields."""
+
+    def has_permission(self, request, view):
+        if request.method in permissions.SAFE_METHODS or is_curator(request.user):
+            return True
+        sent = [name for name in CURATION_FIELDS if isinstance(request.data, dict) and name in request.data]
+        if sent:
+            self.message = (
+                f"Setting {', '.join(sent)} needs the curation permission ({CURATION_PERMISSION}); "
+                "leave them out and the statement gets the defaults."
+            )
+        return not sent
 
 
 def with_previous(records):
@@ -257,7 +284,8 @@ class StatementViewSet(TrackerViewSet):
     """Statements with their speaker, article, original source and review embedded.
 
     Rejected statements are shown only to curators (users with the change_statement permission); for everyone
-    else they are left out of lists and their detail is a 404 (``StatementQuerySet.visible_to``).
+    else they are left out of lists and their detail is a 404 (``StatementQuerySet.visible_to``). Only curators
+    set status, confidence and curator note (``MayCurate``).
     """
 
     queryset = (
@@ -265,6 +293,7 @@ class StatementViewSet(TrackerViewSet):
     )
     serializer_class = StatementSerializer
     filterset_class = StatementFilterSet
+    permission_classes = [*api_settings.DEFAULT_PERMISSION_CLASSES, MayCurate]
     pagination_class = KeysetCursorPagination
     renderer_classes = [ORJSONRenderer, BrowsableAPIRenderer, StatementCSVRenderer]
     csv_chunk_size = 500
