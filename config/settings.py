@@ -227,8 +227,13 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("API_THROTTLE_ANON", "120/min"),
         "user": os.environ.get("API_THROTTLE_USER", "1200/min"),
+        # CSV exports of the statement list, on top of the above (tracker.api.throttling.ExportRateThrottle).
+        "export": os.environ.get("API_THROTTLE_EXPORT", "30/hour"),
     },
 }
+# The most rows an anonymous CSV export may have: past it the export is refused (400) before any row is sent, and
+# the filters must narrow it, or the user sign in.
+API_CSV_ANON_MAX_ROWS = int(os.environ.get("API_CSV_ANON_MAX_ROWS") or 5_000)
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Claim tracker API",

@@ -126,11 +126,14 @@ class KeysetCursorPagination(pagination.BasePagination):
     cursor_query_param = "cursor"
     page_size = api_settings.PAGE_SIZE
 
-    def paginate_queryset(self, queryset, request, view=None):
+    def read_parameters(self, request, queryset):
+        """``(page_size, position, reverse)`` from the request for ``queryset``'s ordering; a 400 for a bad one."""
         self.request = request
         self.ordering = [(term.lstrip("-"), term.startswith("-")) for term in queryset.query.order_by or ("id",)]
-        page_size = page_size_from(request, self.page_size)
-        position, reverse = self.decode_cursor(request, queryset)
+        return page_size_from(request, self.page_size), *self.decode_cursor(request, queryset)
+
+    def paginate_queryset(self, queryset, request, view=None):
+        page_size, position, reverse = self.read_parameters(request, queryset)
         if self.ordering[0][0] == "rank":
             # Best search matches first: every match would be ranked to find the best page, so bound the set.
             queryset = queryset.newest(SEARCH_CANDIDATES)

@@ -46,8 +46,8 @@ class SharedRateMixin:
     _wait = None
 
     def get_rate(self):
-        self.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
-        return super().get_rate()
+        """The scope's rate in ``DEFAULT_THROTTLE_RATES``; a scope without one is not throttled."""
+        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
 
     def get_ident(self, request):
         return client_address(request)
@@ -75,3 +75,17 @@ class AnonRateThrottle(SharedRateMixin, throttling.AnonRateThrottle):
 
 class UserRateThrottle(SharedRateMixin, throttling.UserRateThrottle):
     """Authenticated requests, counted per user (``user`` rate)."""
+
+
+class ExportRateThrottle(SharedRateMixin, throttling.SimpleRateThrottle):
+    """CSV exports of the statement list (``export`` rate), per user or client address, besides the general rates:
+    an export reads every matching row, where a page reads 200 at most."""
+
+    scope = "export"
+
+    def get_cache_key(self, request, view):
+        renderer = getattr(request, "accepted_renderer", None)
+        if getattr(view, "action", None) != "list" or renderer is None or renderer.format != "csv":
+            return None
+        ident = request.user.pk if request.user.is_authenticated else self.get_ident(request)
+        return self.cache_format % {"scope": self.scope, "ident": ident}

@@ -57,6 +57,7 @@ from .serializers import (
     StatementHistorySerializer,
     StatementSerializer,
 )
+from .throttling import ExportRateThrottle
 
 
 class Conflict(exceptions.APIException):
@@ -266,7 +267,11 @@ STATEMENT_FORMAT = OpenApiParameter(
     "format",
     OpenApiTypes.STR,
     enum=["json", "csv"],
-    description="`csv` for flat rows (the list: every row matching the filters, unpaginated).",
+    description="`csv` for flat rows (the list: every row matching the filters, unpaginated; `page_size` and "
+    "`cursor` are checked but do not apply). An anonymous export has at most `API_CSV_ANON_MAX_ROWS` rows (5,000 "
+    "by default; when more match, a 400) and exports have a rate of their own (`API_THROTTLE_EXPORT`, 30 an hour "
+    "by default). A text cell a spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`, a tab or a "
+    "carriage return) starts with an apostrophe.",
 )
 
 
@@ -294,6 +299,7 @@ class StatementViewSet(TrackerViewSet):
     serializer_class = StatementSerializer
     filterset_class = StatementFilterSet
     permission_classes = [*api_settings.DEFAULT_PERMISSION_CLASSES, MayCurate]
+    throttle_classes = [*api_settings.DEFAULT_THROTTLE_CLASSES, ExportRateThrottle]
     pagination_class = KeysetCursorPagination
     renderer_classes = [ORJSONRenderer, BrowsableAPIRenderer, StatementCSVRenderer]
     csv_chunk_size = 500
@@ -315,7 +321,20 @@ class StatementViewSet(TrackerViewSet):
             return self.get_paginated_response([represent(row) for row in page])
         if request.accepted_renderer.format != StatementCSVRenderer.format:
             return super().list(request, *args, **kwargs)
-        rows = self.filter_queryset(self.get_queryset()).iterator(chunk_size=self.csv_chunk_size)
+        queryset = self.filter_queryset(self.get_queryset())
+        # Not paginated, yet a bad page_size or cursor is a 400 here too, as on every list.
+        self.paginator.read_parameters(request, queryset)
+        limit = settings.API_CSV_ANON_MAX_ROWS
+        if not request.user.is_authenticated and queryset[: limit + 1].count() > limit:
+            raise exceptions.ValidationError(
+                {
+                    "format": [
+                        f"More than {limit:,} statements match: an anonymous CSV export has at most {limit:,} rows "
+                        "(API_CSV_ANON_MAX_ROWS). Narrow the filters, for example with published_after, or sign in."
+                    ]
+                }
+            )
+        rows = queryset.iterator(chunk_size=self.csv_chunk_size)
         chunks = (self.get_serializer(chunk, many=True).data for chunk in batched(rows, self.csv_chunk_size))
         response = StreamingHttpResponse(
             request.accepted_renderer.lines(chunks), content_type="text/csv; charset=utf-8"
