@@ -241,3 +241,27 @@ def test_a_success_before_the_limit_clears_the_count(client, staff):
     for number in range(4):
         sign_in(client, "chief", f"again-{number}")
     assert sign_in(client, "chief", "right-password-2") == (302, True)
+
+
+# Parameters no database stores --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("field", ["speaker", "source", "article"])
+def test_autocomplete_refuses_a_nul_in_the_term(admin_client_with_demo, field):
+    """PostgreSQL stores no NUL: the term reached it and answered 500."""
+    query = {"term": "\x00", "app_label": "tracker", "model_name": "statement", "field_name": field}
+    response = admin_client_with_demo.get(reverse("admin:autocomplete"), query)
+    assert response.status_code == 400
+    assert response.json() == {"term": ["Null characters are not allowed."]}
+    query["term"] = "Stolt"
+    assert admin_client_with_demo.get(reverse("admin:autocomplete"), query).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["status__exact=%00", "kind=%00", "source__kind__exact=%00", "text=a%00b", "q=%00", "%00=1"],
+)
+def test_changelist_filters_refuse_a_nul(admin_client_with_demo, query):
+    response = admin_client_with_demo.get(reverse("admin:tracker_statement_changelist") + "?" + query)
+    assert response.status_code == 400
+    assert list(response.json().values()) == [["Null characters are not allowed."]]

@@ -4,6 +4,7 @@ all workers) and misconfiguration that leaks (API8: errors in HTML, unknown form
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -520,3 +521,33 @@ def test_server_errors_do_not_leak_internals(api_client, data, monkeypatch):
     response = api_client.get("/api/statements/")
     assert response.status_code == 500
     assert b"secret internals" not in response.content and b"Traceback" not in response.content
+    # In JSON, as every other error of the API (it was Django's HTML page).
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"detail": "Server error."}
+
+
+def test_server_errors_outside_the_api_stay_html(client, db, monkeypatch):
+    def crash(*args, **kwargs):
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr("django.contrib.admin.sites.AdminSite.each_context", crash)
+    client.raise_request_exception = False
+    response = client.get("/admin/login/")
+    assert response.status_code == 500
+    assert "text/html" in response["Content-Type"] and b"secret internals" not in response.content
+
+
+@pytest.mark.parametrize("path", ["/api/statements/", "/api/docs/", "/admin/login/", "/api/nothing/"])
+def test_every_answer_has_a_content_security_policy(client, db, path):
+    policy = client.get(path)["Content-Security-Policy"]
+    assert "script-src 'self';" in policy and "object-src 'none'" in policy and "frame-ancestors 'none'" in policy
+
+
+def test_swagger_ui_runs_no_inline_script(client, db):
+    """Its start-up script comes from ?script, so ``script-src 'self'`` lets Swagger UI start."""
+    page = client.get("/api/docs/").content.decode()
+    scripts = re.findall(r"<script([^>]*)>", page)
+    assert scripts and all("src=" in attributes for attributes in scripts)
+    script = client.get("/api/docs/?script=")
+    assert script.status_code == 200
+    assert "SwaggerUIBundle" in script.content.decode()
