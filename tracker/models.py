@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField, TrigramSimilarity
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db import connections, models, transaction
+from django.db import IntegrityError, connections, models, transaction
 from django.db.models import Count, F, FloatField, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Cast, Coalesce
 from django.db.models.lookups import GreaterThanOrEqual, LessThanOrEqual
@@ -56,6 +56,32 @@ def unique_slug(model: type[models.Model], text: str, *, max_length: int = 200) 
     return slug
 
 
+class SlugFromNameMixin:
+    """A model whose ``slug``, left empty, is made from its ``name`` when saved (``name``, ``name-2`` …).
+
+    Two concurrent saves of one name both found ``name`` free and the second failed on the unique index (a spurious
+    409 from the API). The insert runs in a savepoint, and when the slug it chose was taken meanwhile, the next free
+    one is tried.
+    """
+
+    slug_attempts = 5
+
+    def save(self, *args, **kwargs):
+        if self.slug:
+            return super().save(*args, **kwargs)
+        model = type(self)
+        for attempt in range(1, self.slug_attempts + 1):
+            self.slug = unique_slug(model, self.name)
+            try:
+                with transaction.atomic():
+                    return super().save(*args, **kwargs)
+            except IntegrityError:
+                # Another constraint (a name or Wikidata id already stored) is no reason to try another slug.
+                if attempt == self.slug_attempts or not model._default_manager.filter(slug=self.slug).exists():
+                    self.slug = ""
+                    raise
+
+
 class TimestampedModel(models.Model):
     created = models.DateTimeField(auto_now_add=True, help_text="When the record was created.")
     updated = models.DateTimeField(auto_now=True, help_text="When the record was last changed.")
@@ -64,7 +90,7 @@ class TimestampedModel(models.Model):
         abstract = True
 
 
-class Publication(TimestampedModel):
+class Publication(SlugFromNameMixin, TimestampedModel):
     """An outlet that publishes articles or hosts original statements: a news site, a think tank, a network."""
 
     name = models.CharField(max_length=200, unique=True, help_text="Name as the outlet writes it.")
@@ -78,11 +104,6 @@ class Publication(TimestampedModel):
 
     def __str__(self) -> str:
         return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Publication, self.name)
-        super().save(*args, **kwargs)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -200,7 +221,7 @@ class SpeakerQuerySet(models.QuerySet):
         return speakers.annotate(similarity=TrigramSimilarity("name", query)).order_by("-similarity", "name", "id")
 
 
-class Speaker(TimestampedModel):
+class Speaker(SlugFromNameMixin, TimestampedModel):
     """A person, group or organization that makes statements, under one curated canonical name."""
 
     name = models.CharField(max_length=200, help_text="Canonical name, without titles: 'Jens Stoltenberg'.")
@@ -252,8 +273,6 @@ class Speaker(TimestampedModel):
 
     def save(self, *args, **kwargs):
         self.name_key = fold_name(self.name)
-        if not self.slug:
-            self.slug = unique_slug(Speaker, self.name)
         super().save(*args, **kwargs)
 
     @transaction.atomic
