@@ -16,6 +16,8 @@ from django.contrib.auth.models import Permission
 
 from tests.test_cache import REDIS_URL, ROOT, redis_reachable
 from tracker.api.serializers import ARTICLE_DETAIL_STATEMENTS
+from tracker.extraction import ParsedArticle
+from tracker.ingest import article_metadata_problem
 from tracker.models import Article, Publication, Review, Source, Speaker, Statement
 
 from .factories import add_article, add_statement
@@ -298,6 +300,20 @@ def test_a_statement_past_the_articles_limit_is_a_400(api_client, db, curator, s
         "article": ["The article would have 4 statements; the limit is 3 (TRACKER_MAX_ARTICLE_STATEMENTS)."]
     }
     assert article.statements.count() == 3
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://exa_mple.org/story", "http://256.1.1.1/", "https://example.org/" + "a" * 990, "https://example.org/ok"],
+)
+def test_the_loader_and_the_api_take_the_same_urls(api_client, db, curator, url):
+    """One validator (the Article.url field's) for both ways in: the loader took URLs the API refused."""
+    parsed = ParsedArticle(
+        title="T", byline="", published=None, publication="", url=url, language="en", body="B.", paragraphs=((0, 2),)
+    )
+    api_client.force_authenticate(curator)
+    response = api_client.post("/api/articles/", {"title": "T", "body": f"Body for {url}", "web_url": url})
+    assert (response.status_code == 201) is (article_metadata_problem(parsed) is None)
 
 
 def test_the_body_size_limit_defaults_to_one_megabyte():
