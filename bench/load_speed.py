@@ -102,8 +102,8 @@ def time_extraction(directory: Path) -> float:
     from tracker.ingest import find_article_files, read_article_file
 
     started = time.monotonic()
-    for path in find_article_files([directory]):
-        read_article_file(path)
+    for file in find_article_files([directory]).files:
+        read_article_file(file.path, root=file.root)
     return time.monotonic() - started
 
 

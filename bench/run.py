@@ -14,7 +14,6 @@ Everything it starts it stops, and it drops its database unless ``--keep-db``.
 from __future__ import annotations
 
 import argparse
-import base64
 import datetime
 import json
 import os
@@ -266,14 +265,28 @@ SORT_KEYS = {
 }
 
 
-def api_ordering(api_base: str) -> tuple[str, list[tuple[str, bool]]]:
+def cursor_signer(secret_key: str):
+    """What signs the API's cursors, given the server's secret key."""
+    import django
+    from django.core.signing import Signer
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    django.setup()
+    from tracker.api.pagination import CURSOR_SALT
+
+    return Signer(key=secret_key, salt=CURSOR_SALT, fallback_keys=[])
+
+
+def api_ordering(api_base: str, secret_key: str) -> tuple[str, list[tuple[str, bool]]]:
     """The API's default statement ordering, as its page-1 ``next`` cursor names it."""
+    from django.core.signing import BadSignature
+
     page = get_json(api_base + "/api/statements/") or {}
     match = re.search(r"[?&]cursor=([^&]+)", page.get("next") or "")
     try:
         token = urllib.parse.unquote(match.group(1))
-        signature = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))["o"]
-    except (AttributeError, ValueError, KeyError, TypeError):
+        signature = cursor_signer(secret_key).unsign_object(token)["o"]
+    except (AttributeError, ValueError, KeyError, TypeError, BadSignature):
         return "", []
     ordering = [(term.lstrip("-"), term.startswith("-")) for term in signature.split(",")]
     if not all(name in SORT_KEYS for name, _ in ordering):
@@ -281,7 +294,7 @@ def api_ordering(api_base: str) -> tuple[str, list[tuple[str, bool]]]:
     return signature, ordering
 
 
-def workload(database_url: str, api_base: str, *, depth: int, ordering) -> list[tuple[str, str]]:
+def workload(database_url: str, api_base: str, *, depth: int, ordering, secret_key: str) -> list[tuple[str, str]]:
     """(endpoint name, path) pairs, with parameters drawn from the loaded corpus."""
     import django
     import psycopg
@@ -318,7 +331,7 @@ def workload(database_url: str, api_base: str, *, depth: int, ordering) -> list[
     partial_name = speaker_name.split()[-1][:5].lower()
     paths = [
         ("statements page 1", "/api/statements/"),
-        (f"statements ~{depth:,} deep", deep_cursor_path(api_base, deep_row, ordering)),
+        (f"statements ~{depth:,} deep", deep_cursor_path(api_base, deep_row, ordering, secret_key)),
         ("filter: one speaker (most quoted)", f"/api/statements/?speaker={quote(speaker_slug)}"),
         (
             "filter: one month",
@@ -338,18 +351,17 @@ def workload(database_url: str, api_base: str, *, depth: int, ordering) -> list[
     return paths
 
 
-def deep_cursor_path(api_base: str, row, ordering) -> str:
+def deep_cursor_path(api_base: str, row, ordering, secret_key: str) -> str:
     """A cursor URL positioned after ``row``, built the way the API encodes the cursor of its ``next`` link.
 
-    The format is read from page 1's own ``next`` link (base64 JSON ``{"o": ordering, "p": values, "r":
-    reversed}``); if the API's cursor turns out to be something else, the harness walks ``next`` links
-    instead, as far as it can in 60 seconds.
+    The format is read from page 1's own ``next`` link (JSON ``{"o": ordering, "p": values, "r": reversed}``
+    signed with the server's secret key); if the API's cursor turns out to be something else, the harness walks
+    ``next`` links instead, as far as it can in 60 seconds.
     """
     if row is not None and ordering:
         values = [value if isinstance(value, int | str) else value.isoformat() for value in row]
         signature = ",".join(("-" if desc else "") + name for name, desc in ordering)
-        payload = {"o": signature, "p": values, "r": False}
-        token = base64.urlsafe_b64encode(json.dumps(payload, separators=(",", ":")).encode()).decode()
+        token = cursor_signer(secret_key).sign_object({"o": signature, "p": values, "r": False})
         return f"/api/statements/?cursor={quote(token)}"
     next_url = (get_json(api_base + "/api/statements/") or {}).get("next") or ""
     deadline = time.monotonic() + 60
@@ -422,10 +434,12 @@ def main(argv: list[str] | None = None) -> int:
             print(timings[-1], file=sys.stderr)
             loaded = size
             with Gunicorn("config.wsgi:application", env, log=log) as api:
-                signature, ordering = api_ordering(api.base)
+                signature, ordering = api_ordering(api.base, env["DJANGO_SECRET_KEY"])
                 baseline_env = {**env, "BENCH_ORDERING": signature} if ordering else env
                 depth = min(args.depth, size // 2)
-                paths = workload(database_url, api.base, depth=depth, ordering=ordering)
+                paths = workload(
+                    database_url, api.base, depth=depth, ordering=ordering, secret_key=env["DJANGO_SECRET_KEY"]
+                )
                 with Gunicorn("bench.baseline:app", baseline_env, log=log) as baseline:
                     rows.extend(drive_all(size, paths, api, baseline, args, seconds, wrk, rss))
     finally:

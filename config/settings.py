@@ -1,5 +1,6 @@
 """Settings for the claim tracker, all driven by environment variables (see .env.example)."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -60,12 +61,15 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "axes",
     "tracker",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "config.middleware.ContentSecurityPolicyMiddleware",
+    "config.middleware.RefuseNulParametersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -73,7 +77,18 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it answers a locked-out login with a 429.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Scripts only from this site, so injected markup cannot run any: the admin, the browsable API and Swagger UI (its
+# start-up script served as a file, SpectacularSwaggerSplitView) all load theirs from /static/. Inline styles stay
+# allowed: the admin's highlighted article and Swagger UI use them, and they cannot run code.
+CONTENT_SECURITY_POLICY = os.environ.get("DJANGO_CONTENT_SECURITY_POLICY") or (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -115,6 +130,20 @@ for _index, _url in enumerate(env_list("DATABASE_REPLICA_URLS")):
 DATABASE_ROUTERS = ["config.routers.PrimaryReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a sign-in while its user or address is locked out, before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Sign-in lockout (django-axes): after DJANGO_LOGIN_FAILURE_LIMIT failed sign-ins for one username, or from one
+# client address, further attempts for it are refused with a 429 for DJANGO_LOGIN_COOLOFF_MINUTES; each failure
+# while locked out starts the wait again, and a success clears the count. Unlock early: manage.py axes_reset.
+AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT") or 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("DJANGO_LOGIN_COOLOFF_MINUTES") or 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "config.clients.client_address"
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -147,17 +176,24 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DJANGO_DATA_UPLOAD_MAX_MEMORY_
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 SEEDS_DIR = Path(os.environ.get("TRACKER_SEEDS_DIR", BASE_DIR / "seeds"))
 
-# API throttle counters live in this cache. The default memory cache is per process, so each worker counts
-# on its own; with several workers set DJANGO_CACHE_BACKEND and DJANGO_CACHE_LOCATION to a shared cache.
+# Limits on one article, for the loader and the API alike (tracker.models.validate_article_size and
+# validate_statement_count). The longest real features run to about 120,000 characters; past the limits an article
+# is refused with a message naming the limit, because every read of it (detail, admin page, extraction) grows with it.
+TRACKER_MAX_ARTICLE_CHARS = int(os.environ.get("TRACKER_MAX_ARTICLE_CHARS") or 200_000)
+TRACKER_MAX_ARTICLE_PARAGRAPHS = int(os.environ.get("TRACKER_MAX_ARTICLE_PARAGRAPHS") or 1_000)
+TRACKER_MAX_ARTICLE_STATEMENTS = int(os.environ.get("TRACKER_MAX_ARTICLE_STATEMENTS") or 1_000)
+
+# Without REDIS_URL, API throttle counters live in this cache. The default memory cache is per process, so each
+# worker counts on its own: with several workers, set REDIS_URL.
 CACHES = {
     "default": {
         "BACKEND": os.environ.get("DJANGO_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
         "LOCATION": os.environ.get("DJANGO_CACHE_LOCATION", "tracker"),
     }
 }
-# REDIS_URL (redis://127.0.0.1:6379/0) puts the cache, and so the throttle counters, in Redis shared by all
-# workers; sessions then read through it too (cached_db still writes them to the database, so a Redis
-# restart logs nobody out).
+# REDIS_URL (redis://127.0.0.1:6379/0) puts the cache and the throttle counters (an atomic sliding window,
+# tracker.api.throttling) in Redis shared by all workers; sessions then read through it too (cached_db still
+# writes them to the database, so a Redis restart logs nobody out).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -168,6 +204,10 @@ if REDIS_URL:
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# How many proxies in front of the app append to X-Forwarded-For (DJANGO_NUM_PROXIES; 0: none, the header is
+# ignored). Throttles and login lockouts tell clients apart by the address this gives (config.clients).
+NUM_PROXIES = int(os.environ.get("DJANGO_NUM_PROXIES") or 0)
 
 REST_FRAMEWORK = {
     # Token first: a write without credentials then answers 401 with a WWW-Authenticate challenge.
@@ -182,9 +222,10 @@ REST_FRAMEWORK = {
         "tracker.api.renderers.ORJSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
-    # Bodies are JSON only. Form encodings read an empty field as a missing one (a blank slug became a generated
-    # one) and a repeated key as a list, unlike the JSON the schema describes; the browsable API posts JSON too.
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    # Bodies are JSON only, nested at most 32 levels. Form encodings read an empty field as a missing one (a blank
+    # slug became a generated one) and a repeated key as a list, unlike the JSON the schema describes; the browsable
+    # API posts JSON too.
+    "DEFAULT_PARSER_CLASSES": ["tracker.api.parsers.JSONParser"],
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
     "DEFAULT_SCHEMA_CLASS": "tracker.api.schema.TrackerAutoSchema",
     "DEFAULT_PAGINATION_CLASS": "tracker.api.pagination.PageNumberPagination",
@@ -193,11 +234,17 @@ REST_FRAMEWORK = {
         "tracker.api.throttling.AnonRateThrottle",
         "tracker.api.throttling.UserRateThrottle",
     ],
+    "NUM_PROXIES": NUM_PROXIES,
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("API_THROTTLE_ANON", "120/min"),
         "user": os.environ.get("API_THROTTLE_USER", "1200/min"),
+        # CSV exports of the statement list, on top of the above (tracker.api.throttling.ExportRateThrottle).
+        "export": os.environ.get("API_THROTTLE_EXPORT", "30/hour"),
     },
 }
+# The most rows an anonymous CSV export may have: past it the export is refused (400) before any row is sent, and
+# the filters must narrow it, or the user sign in.
+API_CSV_ANON_MAX_ROWS = int(os.environ.get("API_CSV_ANON_MAX_ROWS") or 5_000)
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Claim tracker API",

@@ -1,11 +1,17 @@
 """The curation admin: pages render, highlighted spans, bulk status actions, speaker merge."""
 
+from datetime import timedelta
+
 import pytest
+from axes.models import AccessAttempt
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from tracker.choices import ReviewStatus
-from tracker.models import Article, Speaker, Statement
+from tracker.models import Article, Speaker, Statement, sha256_of_body
 
 
 @pytest.fixture
@@ -122,3 +128,140 @@ def test_statement_history_page(admin_client_with_demo):
     response = admin_client_with_demo.get(reverse("admin:tracker_statement_history", args=[statement.pk]))
     assert response.status_code == 200
     assert b"Marked disputed" in response.content
+
+
+def article_with_statements(count: int) -> Article:
+    """An article whose body holds ``count`` one-sentence quotes, each a statement."""
+    sentences = [f"Quote number {index:05d} was said." for index in range(count)]
+    body = "\n\n".join(sentences)
+    article = Article.objects.create(title=f"{count} quotes", body=body, body_sha256=sha256_of_body(body))
+    statements, start = [], 0
+    for index, sentence in enumerate(sentences):
+        spans = [[start, start + len(sentence)]]
+        statements.append(Statement(article=article, text=sentence, spans=spans, position=start, paragraph=index))
+        start += len(sentence) + 2
+    Statement.objects.bulk_create(statements)
+    return article
+
+
+def test_article_page_shows_its_statements_a_page_at_a_time(admin_client):
+    """3,000 statements: the body is highlighted whole, the inline shows 50 of them, and the page takes as many
+    queries as an article with 120."""
+    url = reverse("admin:tracker_article_change", args=[article_with_statements(3000).pk])
+    smaller = reverse("admin:tracker_article_change", args=[article_with_statements(120).pk])
+
+    def get(address):
+        with CaptureQueriesContext(connection) as queries:
+            response = admin_client.get(address)
+        assert response.status_code == 200
+        return response.content.decode(), len(queries)
+
+    admin_client.get(smaller)  # the first request also loads the session and permissions
+    html, queries = get(url)
+    assert html.count('<mark class="statement-extracted"') == 3000
+    assert 'name="statements-49-status"' in html and 'name="statements-50-status"' not in html
+    assert "Statements 1 to 50 of 3000" in html
+    assert '<a href="?statements_page=60">60</a>' in html
+    assert queries == get(smaller)[1]
+
+    last, _ = get(url + "?statements_page=60")
+    assert "Statements 2951 to 3000 of 3000" in last
+    inline = last.split('id="statements-group"')[1]
+    assert "Quote number 02999 was said." in inline and "Quote number 02949 was said." not in inline
+
+
+def test_saving_a_page_of_statements_changes_only_that_page(admin_client):
+    article = article_with_statements(120)
+    url = reverse("admin:tracker_article_change", args=[article.pk])
+    page = admin_client.get(url + "?statements_page=2")
+    form = page.context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    data["publication"] = ""
+    formset = page.context["inline_admin_formsets"][0].formset
+    data.update({f"statements-{key}": value for key, value in formset.management_form.initial.items()})
+    for index, statement_form in enumerate(formset.forms):
+        data[f"statements-{index}-id"] = statement_form.instance.pk
+        for name, value in statement_form.initial.items():
+            if value is not None:
+                data[f"statements-{index}-{name}"] = value
+    data["statements-0-status"] = ReviewStatus.VERIFIED
+    response = admin_client.post(url + "?statements_page=2", data)
+    assert response.status_code == 302, response.context and response.context["adminform"].form.errors
+    verified = Statement.objects.filter(status=ReviewStatus.VERIFIED)
+    assert [statement.paragraph for statement in verified] == [50]
+
+
+# Sign-in lockout (django-axes) ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def staff(django_user_model):
+    django_user_model.objects.create_user("editor", password="right-password-1", is_staff=True)
+    return django_user_model.objects.create_superuser("chief", password="right-password-2")
+
+
+def sign_in(client, username, password, address="192.0.2.10"):
+    response = client.post(
+        reverse("admin:login"), {"username": username, "password": password, "next": "/admin/"}, REMOTE_ADDR=address
+    )
+    return response.status_code, "_auth_user_id" in client.session
+
+
+def test_five_wrong_passwords_lock_the_user_out_even_with_the_right_one(client, staff):
+    # The fifth failure is answered with the lockout already.
+    assert [sign_in(client, "chief", f"guess-{n}") for n in range(5)] == [(200, False)] * 4 + [(429, False)]
+    status, signed_in = sign_in(client, "chief", "right-password-2")
+    assert (status, signed_in) == (429, False)
+    # From another address too: the lockout is the user's.
+    assert sign_in(client, "chief", "right-password-2", address="198.51.100.20") == (429, False)
+    locked = client.post(reverse("admin:login"), {"username": "chief", "password": "x"}, REMOTE_ADDR="198.51.100.20")
+    assert "too many login attempts" in locked.content.decode().lower()
+
+
+def test_five_failures_from_one_address_lock_that_address_out(client, staff):
+    for number in range(5):
+        sign_in(client, f"nobody-{number}", "guess")
+    assert sign_in(client, "editor", "right-password-1") == (429, False)
+    assert sign_in(client, "editor", "right-password-1", address="198.51.100.30") == (302, True)
+
+
+def test_the_lockout_ends_after_the_cool_off(client, staff, settings):
+    for number in range(5):
+        sign_in(client, "chief", f"guess-{number}")
+    assert sign_in(client, "chief", "right-password-2") == (429, False)
+    AccessAttempt.objects.update(attempt_time=timezone.now() - settings.AXES_COOLOFF_TIME - timedelta(seconds=1))
+    assert sign_in(client, "chief", "right-password-2") == (302, True)
+
+
+def test_a_success_before_the_limit_clears_the_count(client, staff):
+    for number in range(4):
+        sign_in(client, "chief", f"guess-{number}")
+    assert sign_in(client, "chief", "right-password-2") == (302, True)
+    client.logout()
+    for number in range(4):
+        sign_in(client, "chief", f"again-{number}")
+    assert sign_in(client, "chief", "right-password-2") == (302, True)
+
+
+# Parameters no database stores --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("field", ["speaker", "source", "article"])
+def test_autocomplete_refuses_a_nul_in_the_term(admin_client_with_demo, field):
+    """PostgreSQL stores no NUL: the term reached it and answered 500."""
+    query = {"term": "\x00", "app_label": "tracker", "model_name": "statement", "field_name": field}
+    response = admin_client_with_demo.get(reverse("admin:autocomplete"), query)
+    assert response.status_code == 400
+    assert response.json() == {"term": ["Null characters are not allowed."]}
+    query["term"] = "Stolt"
+    assert admin_client_with_demo.get(reverse("admin:autocomplete"), query).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["status__exact=%00", "kind=%00", "source__kind__exact=%00", "text=a%00b", "q=%00", "%00=1"],
+)
+def test_changelist_filters_refuse_a_nul(admin_client_with_demo, query):
+    response = admin_client_with_demo.get(reverse("admin:tracker_statement_changelist") + "?" + query)
+    assert response.status_code == 400
+    assert list(response.json().values()) == [["Null characters are not allowed."]]

@@ -1,11 +1,27 @@
 """Model constraints and domain methods."""
 
+import re
+
+import hypothesis
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from hypothesis import strategies as st
 
 from tracker.choices import ReviewStatus, SpeakerKind
-from tracker.models import Article, Source, Speaker, SpeakerAlias, SpeakerRole, Statement, sha256_of_body
+from tracker.models import (
+    Article,
+    Source,
+    Speaker,
+    SpeakerAlias,
+    SpeakerRole,
+    Statement,
+    count_paragraphs,
+    locate_spans,
+    sha256_of_body,
+    validate_article_size,
+    validate_statement_count,
+)
 
 BODY = 'Intro paragraph.\n\n"We will not back down," Stoltenberg said. "Never," he added.'
 
@@ -198,3 +214,60 @@ def test_migration_0005_leaves_aliases_that_are_names(db):
     assert sorted(speaker.aliases.values_list("name", flat=True)) == ["Cordesman", "Tony Cordesman"]
     speaker.refresh_from_db()
     assert (speaker.name_key, speaker.surname_key) == ("anthony h cordesman", "cordesman")
+
+
+def test_the_migrations_describe_the_models(db):
+    """A choice or field changed without its migration would leave databases behind the code."""
+    from django.core.management import call_command
+
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+def _locate_by_regex(body, text, taken=()):
+    """What the API used to do: a regular expression of the words joined by runs of whitespace."""
+    words = text.split()
+    if not words:
+        return None
+    for match in re.finditer(r"\s+".join(map(re.escape, words)), body):
+        if match.start() not in taken:
+            return [[match.start(), match.end()]]
+    return None
+
+
+@hypothesis.settings(max_examples=2000, derandomize=True, deadline=None)
+@hypothesis.given(
+    body=st.text(alphabet="ab é\n\t\xa0", max_size=30),
+    text=st.text(alphabet="ab é\n", max_size=8),
+    taken=st.sets(st.integers(0, 30), max_size=5),
+)
+def test_locate_spans_finds_what_the_regular_expression_found(body, text, taken):
+    assert locate_spans(body, text, taken) == _locate_by_regex(body, text, taken)
+
+
+def test_locate_spans_maps_collapsed_whitespace_back_to_the_body():
+    body = "Intro.\n\nHe said  we will\nnot   back down, twice: we will not back down."
+    assert locate_spans(body, "we will not back down") == [[17, 40]]
+    assert locate_spans(body, "we will\nnot back down", {17}) == [[49, 70]]
+    assert locate_spans(body, "we will not back down", {17, 49}) is None
+    assert locate_spans(body, "   ") is None
+
+
+def test_locate_spans_is_linear_on_repetitive_text():
+    """A text that almost matches at every position of a 200,000-character body: the regular expression took
+    minutes here (quadratic); bench/extraction_scaling.py prints the timings."""
+    assert locate_spans("a " * 100_000, "a " * 5_000 + "b") is None
+    assert locate_spans("a " * 100_000 + "b", "a " * 5_000 + "b") == [[190_000, 200_001]]
+
+
+def test_article_limits(settings):
+    settings.TRACKER_MAX_ARTICLE_CHARS, settings.TRACKER_MAX_ARTICLE_PARAGRAPHS = 30, 2
+    settings.TRACKER_MAX_ARTICLE_STATEMENTS = 3
+    validate_article_size("One.\n\n \n\nTwo.\n")
+    assert count_paragraphs("One.\n\n \n\nTwo.\nStill two.\n\n\n") == 2
+    with pytest.raises(ValidationError, match="31 characters long; the limit is 30"):
+        validate_article_size("x" * 31)
+    with pytest.raises(ValidationError, match="3 paragraphs; the limit is 2"):
+        validate_article_size("One.\n\nTwo.\n\nThree.")
+    validate_statement_count(3)
+    with pytest.raises(ValidationError, match="would have 4 statements; the limit is 3"):
+        validate_statement_count(4)

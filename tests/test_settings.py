@@ -181,6 +181,9 @@ def test_gunicorn_serves_the_admin_and_hashed_static_files(tmp_path):
 
         status, headers, body = get(f"{root}/admin/login/", **{"X-Forwarded-Proto": "https"})
         assert status == 200
+        # gunicorn.conf.py drops gunicorn's "Server: gunicorn".
+        assert "Server" not in headers
+        assert "script-src 'self'" in headers["Content-Security-Policy"]
         assert headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
         assert headers["X-Frame-Options"] == "DENY"
         assert "Secure" in headers["Set-Cookie"]

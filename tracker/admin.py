@@ -3,14 +3,27 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.core.paginator import Paginator
 from django.db.models import Count
+from django.forms.models import BaseInlineFormSet
 from django.template.response import TemplateResponse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
 from .choices import ReviewStatus
-from .models import Article, Publication, Review, Source, Speaker, SpeakerAlias, SpeakerRole, Statement
+from .models import (
+    CURATION_FIELDS,
+    Article,
+    Publication,
+    Review,
+    Source,
+    Speaker,
+    SpeakerAlias,
+    SpeakerRole,
+    Statement,
+    is_curator,
+)
 
 
 def highlight_spans(body: str, marks: list[tuple[int, int, str, str]]) -> str:
@@ -140,14 +153,47 @@ class SpeakerAliasAdmin(admin.ModelAdmin):
     list_select_related = ["speaker"]
 
 
+class PagedInlineFormSet(BaseInlineFormSet):
+    """An inline formset of one page of the related rows: ``page_number`` (set per request by the inline) of
+    ``per_page`` rows. Saving the change page saves that page's rows; the others are left as they are."""
+
+    per_page = 50
+    page_number = 1
+
+    def get_queryset(self):
+        if not hasattr(self, "page"):
+            self.page = Paginator(super().get_queryset(), self.per_page).get_page(self.page_number)
+            # A list, so that counting, indexing and iterating the page's forms read it once.
+            self._queryset = list(self.page.object_list)
+        return self._queryset
+
+    def page_links(self):
+        """The page numbers to link to around the current one, with "…" for the gaps."""
+        return list(self.page.paginator.get_elided_page_range(self.page.number, on_each_side=2, on_ends=1))
+
+
 class StatementInline(admin.TabularInline):
     model = Statement
+    formset = PagedInlineFormSet
+    template = "admin/tracker/article/statement_inline.html"
+    # An article may have a thousand statements: the change page shows them a page at a time.
+    page_parameter = "statements_page"
     extra = 0
     fields = ["text", "speaker", "speaker_as_written", "kind", "cue", "source", "status"]
     readonly_fields = ["text", "speaker_as_written"]
     autocomplete_fields = ["speaker", "source"]
     show_change_link = True
-    ordering = ["position"]
+    ordering = ["position", "id"]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        # The factory makes a new class for each request, so the page asked for can ride on it.
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.page_number = request.GET.get(self.page_parameter, 1)
+        formset.page_parameter = self.page_parameter
+        return formset
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("speaker", "source__publisher")
 
     def has_add_permission(self, request, obj=None):
         # Spans point into the body, so statements are added on their own page where spans are given.
@@ -292,8 +338,13 @@ class StatementAdmin(SimpleHistoryAdmin):
     def get_readonly_fields(self, request, obj=None):
         # The quote and its article are fixed once spans point into the body; a new statement sets them.
         if obj is not None:
-            return [*self.readonly_fields, "text", "article"]
-        return [field for field in self.readonly_fields if field != "spans"]
+            fields = [*self.readonly_fields, "text", "article"]
+        else:
+            fields = [field for field in self.readonly_fields if field != "spans"]
+        # As in the API: status and note are a curator's to set; others' statements keep the defaults.
+        if not is_curator(request.user):
+            fields += [name for name in CURATION_FIELDS if name not in fields]
+        return fields
 
     @admin.display(description="statement", ordering="text")
     def short_text(self, obj):

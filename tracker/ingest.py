@@ -3,6 +3,8 @@ natural keys, counts back. Each article is still all or nothing."""
 
 from __future__ import annotations
 
+import os
+import stat
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -14,6 +16,7 @@ from operator import or_
 from pathlib import Path
 from typing import TypeVar
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DataError, IntegrityError, connection, models, transaction
 from django.db.models import Count, Q
@@ -25,6 +28,7 @@ from .extraction import (
     ArticleFormatError,
     ExtractedSpeaker,
     ExtractionResult,
+    ParsedArticle,
     decode_article,
     extract_article,
 )
@@ -41,10 +45,11 @@ from .models import (
     Statement,
     sha256_of_body,
     surname_key,
+    validate_article_size,
     validate_spans,
+    validate_statement_count,
 )
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
 ARTICLE_SUFFIXES = {".txt", ".md"}
 DEFAULT_BATCH_SIZE = 100
 # One lock id for all loaders: concurrent load_seeds processes take turns per batch instead of racing.
@@ -95,45 +100,197 @@ class LoadReport:
     counts: LoadCounts = field(default_factory=LoadCounts)
     loaded: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)
     errors: list[ArticleLoadError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
-def find_article_files(paths: Iterable[Path | str]) -> list[Path]:
+@dataclass(frozen=True)
+class ArticleFile:
+    """A file to load, and the directory it was found in: a symbolic link must not lead out of ``root``."""
+
+    path: Path
+    root: Path
+
+
+@dataclass
+class ArticleFiles:
+    """What a search of the paths given found: the files to load, the entries passed over (each with the reason)
+    and the paths that cannot give any article (an empty directory)."""
+
+    files: list[ArticleFile] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)
+    errors: list[ArticleLoadError] = field(default_factory=list)
+
+
+def find_article_files(paths: Iterable[Path | str]) -> ArticleFiles:
     """The article files named by ``paths``: files as given, directories expanded to their .txt/.md entries.
 
-    An entry with an article suffix that is not a readable file (a folder, a broken link) is kept, so that
-    reading it reports the problem by name instead of skipping it silently.
+    A directory entry that is not an article (another extension, a README, a hidden file, a subdirectory) is passed
+    over and named in ``ignored``; a directory with no article at all is an error, as is a directory whose name has
+    an article suffix. An entry with an article suffix that is no readable file (a broken link, a FIFO) is kept, so
+    that reading it reports the problem by name.
     """
-    found: list[Path] = []
+    found = ArticleFiles()
     for raw_path in paths:
         path = Path(raw_path)
-        if path.is_dir():
-            found.extend(sorted(p for p in path.iterdir() if p.suffix in ARTICLE_SUFFIXES))
+        if not path.is_dir():
+            found.files.append(ArticleFile(path, path.parent))
+        elif _is_article_name(path):
+            found.errors.append(ArticleLoadError(path, "is a directory, not an article file"))
         else:
-            found.append(path)
+            files = []
+            for entry in sorted(path.iterdir()):
+                reason = _reason_to_pass_over(entry)
+                if reason:
+                    found.ignored.append(f"{entry}: {reason}")
+                else:
+                    files.append(ArticleFile(entry, path))
+            if not files:
+                found.errors.append(ArticleLoadError(path, "has no article files (.txt or .md) to load"))
+            found.files.extend(files)
     return found
 
 
-def read_article_file(path: Path) -> ExtractionResult:
-    """Read and extract one article file, raising ArticleLoadError that names the file (and line)."""
+def _is_article_name(path: Path) -> bool:
+    return path.suffix.lower() in ARTICLE_SUFFIXES
+
+
+def _reason_to_pass_over(entry: Path) -> str:
+    if entry.name.startswith("."):
+        return "hidden file, not loaded"
+    if not _is_article_name(entry):
+        if entry.is_dir():
+            return "a subdirectory, not searched"
+        return "not an article file (.txt or .md), not loaded"
+    if entry.stem.lower() == "readme":
+        return "a README, not an article; not loaded"
+    return ""
+
+
+def max_file_bytes() -> int:
+    """The most bytes read from one file: enough for ``TRACKER_MAX_ARTICLE_CHARS`` characters of any UTF-8 text."""
+    return 4 * settings.TRACKER_MAX_ARTICLE_CHARS
+
+
+def read_article_file(path: Path, *, root: Path | None = None) -> ExtractionResult:
+    """Read and extract one article file, raising ArticleLoadError that names the file (and line).
+
+    Only a regular file is read, and never past ``max_file_bytes()``. A symbolic link is followed only when its
+    target lies inside ``root`` (by default the file's own directory); the article limits are checked before
+    extraction, whose time grows with the article.
+    """
+    text = _decode(path, _read_regular_file(path, root=path.parent if root is None else root))
     try:
-        if path.is_dir():
-            raise ArticleLoadError(path, "is a directory, not an article file")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ArticleLoadError(
-                path, f"is {size:,} bytes; articles larger than {MAX_FILE_BYTES:,} bytes are refused"
-            )
-        data = path.read_bytes()
-    except ArticleLoadError:
-        raise
+        validate_article_size(text)
+    except ValidationError as error:
+        raise ArticleLoadError(path, error.messages[0]) from None
+    try:
+        result = extract_article(text)
+    except ArticleFormatError as error:
+        raise ArticleLoadError(path, error.message, error.line) from error
+    problem = article_metadata_problem(result.article)
+    if problem is not None:
+        value, reason = problem
+        raise ArticleLoadError(path, reason, _line_of(text, value))
+    return result
+
+
+def _decode(path: Path, data: bytes) -> str:
+    try:
+        return decode_article(data)
+    except ArticleFormatError as error:
+        raise ArticleLoadError(path, error.message, error.line) from error
+
+
+_FILE_KINDS = [
+    (stat.S_ISDIR, "a directory, not an article file"),
+    (stat.S_ISFIFO, "a FIFO (named pipe), not a regular file"),
+    (stat.S_ISCHR, "a character device, not a regular file"),
+    (stat.S_ISBLK, "a block device, not a regular file"),
+    (stat.S_ISSOCK, "a socket, not a regular file"),
+]
+
+
+def _read_regular_file(path: Path, *, root: Path) -> bytes:
+    """The bytes of ``path`` if it is (or links, inside ``root``, to) a regular file no larger than the limit."""
+    target = path
+    try:
+        if path.is_symlink():
+            target = Path(os.path.realpath(path, strict=True))
+            if not target.is_relative_to(os.path.realpath(root)):
+                raise ArticleLoadError(
+                    path, f"is a symbolic link to {target}, outside {root}; links must stay inside the directory given"
+                )
+        # A device is never opened (opening some has effects); the check is made again on what was opened.
+        _refuse_unless_regular(path, os.lstat(target).st_mode)
+        # O_NOFOLLOW: the target checked above cannot be swapped for a link meanwhile. O_NONBLOCK: opening a FIFO
+        # put there meanwhile returns at once instead of waiting for a writer.
+        descriptor = os.open(target, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY)
     except OSError as error:
         raise ArticleLoadError(path, f"cannot be read: {error.strerror or error}") from error
     try:
-        return extract_article(decode_article(data))
-    except ArticleFormatError as error:
-        raise ArticleLoadError(path, error.message, error.line) from error
+        _refuse_unless_regular(path, os.fstat(descriptor).st_mode)
+        limit, size = max_file_bytes(), os.fstat(descriptor).st_size
+        if size > limit:
+            raise ArticleLoadError(path, f"is {size:,} bytes; files over {limit:,} bytes are refused")
+        # The size stat gives is not trusted alone: files under /proc say 0, and a file can grow while it is read.
+        data = _read_at_most(descriptor, limit + 1)
+        if len(data) > limit:
+            raise ArticleLoadError(path, f"is over {limit:,} bytes (reading stopped there); larger files are refused")
+        return data
+    except OSError as error:
+        raise ArticleLoadError(path, f"cannot be read: {error.strerror or error}") from error
+    finally:
+        os.close(descriptor)
+
+
+def _refuse_unless_regular(path: Path, mode: int) -> None:
+    for is_kind, description in _FILE_KINDS:
+        if is_kind(mode):
+            raise ArticleLoadError(path, f"is {description}")
+    if not stat.S_ISREG(mode):
+        raise ArticleLoadError(path, "is not a regular file")
+
+
+def _read_at_most(descriptor: int, limit: int) -> bytes:
+    chunks, remaining = [], limit
+    while remaining > 0:
+        chunk = os.read(descriptor, min(remaining, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        remaining -= len(chunk)
+    return b"".join(chunks)
+
+
+# The parsed metadata that is stored, with the model field whose length and validators it must pass: the same
+# fields the API's serializers are built from, so the loader takes no value (an over-long title, a URL) the API refuses.
+_METADATA_FIELDS = [
+    ("title", Article, "title"),
+    ("byline", Article, "byline"),
+    ("url", Article, "url"),
+    ("language", Article, "language"),
+    ("publication", Publication, "name"),
+]
+
+
+def article_metadata_problem(parsed: ParsedArticle) -> tuple[str, str] | None:
+    """The first metadata value of ``parsed`` that its database field would refuse, with the reason; else None."""
+    for name, model, field_name in _METADATA_FIELDS:
+        value = getattr(parsed, name).strip() if name == "publication" else getattr(parsed, name)
+        try:
+            model._meta.get_field(field_name).run_validators(value)
+        except ValidationError as error:
+            shown = value if len(value) <= 80 else value[:77] + "..."
+            return value, f"{name} {shown!r}: " + " ".join(error.messages)
+    return None
+
+
+def _line_of(text: str, value: str) -> int | None:
+    """The line of ``text`` where ``value`` first appears, or None."""
+    index = text.find(value[:200]) if value else -1
+    return text.count("\n", 0, index) + 1 if index >= 0 else None
 
 
 def load_paths(
@@ -152,7 +309,10 @@ def load_paths(
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
     report = LoadReport()
-    files = find_article_files(paths)
+    found = find_article_files(paths)
+    report.ignored.extend(found.ignored)
+    report.errors.extend(found.errors)
+    files = found.files
     # A dry run keeps every batch in one transaction that it rolls back at the end, so an article seen in an
     # earlier batch counts as present in a later one, exactly as in a real run.
     with transaction.atomic() if dry_run else nullcontext():
@@ -163,22 +323,22 @@ def load_paths(
     return report
 
 
-def _load_file_batch(files: Sequence[Path], *, strict: bool, report: LoadReport) -> None:
+def _load_file_batch(files: Sequence[ArticleFile], *, strict: bool, report: LoadReport) -> None:
     """Read and extract ``files`` (pure Python, outside any transaction), store them, and report in file order."""
     outcomes: dict[int, LoadCounts | ArticleLoadError] = {}
     results: dict[int, ExtractionResult] = {}
-    for index, path in enumerate(files):
+    for index, file in enumerate(files):
         try:
-            result = read_article_file(path)
+            result = read_article_file(file.path, root=file.root)
             if strict and result.warnings:
-                raise ArticleLoadError(path, "; ".join(result.warnings) + " (refused by --strict)")
+                raise ArticleLoadError(file.path, "; ".join(result.warnings) + " (refused by --strict)")
         except ArticleLoadError as error:
             outcomes[index] = error
         else:
             results[index] = result
-    stored = load_articles([(str(files[index]), result) for index, result in results.items()])
+    stored = load_articles([(str(files[index].path), result) for index, result in results.items()])
     outcomes.update(zip(results, stored, strict=True))
-    for index, path in enumerate(files):
+    for index, path in enumerate(file.path for file in files):
         outcome = outcomes[index]
         if isinstance(outcome, ArticleLoadError):
             report.errors.append(outcome)
@@ -237,8 +397,10 @@ def _write_one_article(article: _Pending) -> LoadCounts | ArticleLoadError:
     try:
         with transaction.atomic():
             return _write_articles([article])[0]
-    except (IntegrityError, DataError) as error:
+    except IntegrityError as error:
         return ArticleLoadError(article.seed_file, f"conflicts with a stored record ({error})")
+    except DataError as error:
+        return ArticleLoadError(article.seed_file, f"has a value the database cannot store ({error})")
 
 
 @dataclass
@@ -275,7 +437,7 @@ def _write_articles(pending: Sequence[_Pending]) -> list[LoadCounts | ArticleLoa
             outcomes.append(
                 ArticleLoadError(article.seed_file, f"an article with url {url} is already stored with another body")
             )
-        elif error := _invalid_statement(article):
+        elif error := _invalid_article(article) or _invalid_statement(article):
             outcomes.append(error)
         else:
             # Later copies in this batch are present, like copies in a later batch.
@@ -288,6 +450,18 @@ def _write_articles(pending: Sequence[_Pending]) -> list[LoadCounts | ArticleLoa
     if new:
         _insert_articles(new)
     return outcomes
+
+
+def _invalid_article(article: _Pending) -> ArticleLoadError | None:
+    """The limits and field rules ``read_article_file`` checks, again for results that come from elsewhere."""
+    parsed = article.result.article
+    try:
+        validate_article_size(parsed.body)
+        validate_statement_count(len(article.result.statements))
+    except ValidationError as error:
+        return ArticleLoadError(article.seed_file, error.messages[0])
+    problem = article_metadata_problem(parsed)
+    return ArticleLoadError(article.seed_file, problem[1]) if problem else None
 
 
 def _invalid_statement(article: _Pending) -> ArticleLoadError | None:
@@ -348,17 +522,17 @@ def _add_article_rows(
     speakers: _SpeakerIndex,
     rows: _Rows,
 ) -> None:
-    parsed, reason = pending.result.article, f"Extracted from {pending.seed_file or 'text'}"
+    parsed, reason = pending.result.article, _change_reason(pending.seed_file)
     article = Article(
         title=parsed.title,
         byline=parsed.byline,
         published=parsed.published,
-        publication=publications.get(parsed.publication.strip().casefold()),
+        publication=publications.get(_publication_key(parsed.publication)),
         url=parsed.url,
         language=parsed.language or "en",
         body=parsed.body,
         body_sha256=pending.sha,
-        seed_file=pending.seed_file,
+        seed_file=_fit_path(pending.seed_file, Article._meta.get_field("seed_file").max_length),
     )
     rows.articles.append(_with_reason(article, reason))
 
@@ -381,8 +555,8 @@ def _add_article_rows(
             if source is None:
                 source = Source(
                     kind=statement.source.kind,
-                    title=statement.source.title,
-                    publisher=publications.get(statement.source.publisher.strip().casefold()),
+                    title=statement.source.title[: Source._meta.get_field("title").max_length],
+                    publisher=publications.get(_publication_key(statement.source.publisher)),
                 )
                 article_sources[statement.source.key] = _with_reason(source, reason)
                 rows.sources.append(source)
@@ -408,15 +582,35 @@ def _add_article_rows(
         rows.statements.append(_with_reason(row, reason))
 
 
+def _fit_path(path: str, limit: int) -> str:
+    """``path`` in at most ``limit`` characters: a long one keeps its end (the file name), after an ellipsis."""
+    return path if len(path) <= limit else "…" + path[len(path) - limit + 1 :]
+
+
+def _change_reason(seed_file: str) -> str:
+    """The history's change reason for a loaded record, which must fit simple-history's 100-character column."""
+    prefix, limit = "Extracted from ", Article.history.model._meta.get_field("history_change_reason").max_length
+    return prefix + _fit_path(seed_file or "text", limit - len(prefix))
+
+
 def _with_reason(instance: _M, reason: str) -> _M:
     # simple-history reads a per-instance change reason, so one bulk insert can say where each record came from.
     instance._change_reason = reason
     return instance
 
 
+def _publication_name(name: str) -> str:
+    # Publishers found by extraction are cut to the column's length; a front-matter publication is validated.
+    return name.strip()[: Publication._meta.get_field("name").max_length]
+
+
+def _publication_key(name: str) -> str:
+    return _publication_name(name).casefold()
+
+
 def _upsert_publications(names: Iterable[str]) -> dict[str, Publication]:
     """The publications named, by case-folded name: stored ones matched ignoring case, the others created."""
-    wanted = {name.strip().casefold(): name.strip() for name in names if name.strip()}
+    wanted = {_publication_key(name): _publication_name(name) for name in names if name.strip()}
     if not wanted:
         return {}
     found: dict[str, Publication] = {}

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import hashlib
 import re
+from collections.abc import Collection
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField, TrigramSimilarity
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db import connections, models, transaction
+from django.db import IntegrityError, connections, models, transaction
 from django.db.models import Count, F, FloatField, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Cast, Coalesce
 from django.db.models.lookups import GreaterThanOrEqual, LessThanOrEqual
@@ -25,6 +27,18 @@ from .extraction.keys import fold_name, name_words
 wikidata_id_validator = RegexValidator(
     regex=r"^Q[1-9][0-9]*$", message="A Wikidata id is Q followed by digits, for example Q57522."
 )
+
+
+# Curators are the users with this permission (the "curators" group of migration 0005 has it): they see rejected
+# statements, read statement histories and alone set a statement's curation fields.
+CURATION_PERMISSION = "tracker.change_statement"
+# What only a curator may set on a statement: others' new statements get the model's defaults.
+CURATION_FIELDS = ("status", "confidence", "curator_note")
+
+
+def is_curator(user) -> bool:
+    """Whether ``user`` (None for no user) has the curation permission."""
+    return user is not None and user.has_perm(CURATION_PERMISSION)
 
 
 def sha256_of_body(normalised_body: str) -> str:
@@ -42,6 +56,32 @@ def unique_slug(model: type[models.Model], text: str, *, max_length: int = 200) 
     return slug
 
 
+class SlugFromNameMixin:
+    """A model whose ``slug``, left empty, is made from its ``name`` when saved (``name``, ``name-2`` …).
+
+    Two concurrent saves of one name both found ``name`` free and the second failed on the unique index (a spurious
+    409 from the API). The insert runs in a savepoint, and when the slug it chose was taken meanwhile, the next free
+    one is tried.
+    """
+
+    slug_attempts = 5
+
+    def save(self, *args, **kwargs):
+        if self.slug:
+            return super().save(*args, **kwargs)
+        model = type(self)
+        for attempt in range(1, self.slug_attempts + 1):
+            self.slug = unique_slug(model, self.name)
+            try:
+                with transaction.atomic():
+                    return super().save(*args, **kwargs)
+            except IntegrityError:
+                # Another constraint (a name or Wikidata id already stored) is no reason to try another slug.
+                if attempt == self.slug_attempts or not model._default_manager.filter(slug=self.slug).exists():
+                    self.slug = ""
+                    raise
+
+
 class TimestampedModel(models.Model):
     created = models.DateTimeField(auto_now_add=True, help_text="When the record was created.")
     updated = models.DateTimeField(auto_now=True, help_text="When the record was last changed.")
@@ -50,7 +90,7 @@ class TimestampedModel(models.Model):
         abstract = True
 
 
-class Publication(TimestampedModel):
+class Publication(SlugFromNameMixin, TimestampedModel):
     """An outlet that publishes articles or hosts original statements: a news site, a think tank, a network."""
 
     name = models.CharField(max_length=200, unique=True, help_text="Name as the outlet writes it.")
@@ -65,20 +105,23 @@ class Publication(TimestampedModel):
     def __str__(self) -> str:
         return self.name
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Publication, self.name)
-        super().save(*args, **kwargs)
-
 
 class ArticleQuerySet(models.QuerySet):
     def with_related(self) -> ArticleQuerySet:
         return self.select_related("publication").annotate(statement_count=Count("statements"))
 
-    def with_visible_statements(self, user) -> ArticleQuerySet:
-        """Prefetch the statements ``user`` may see (``StatementQuerySet.visible_to``) and what they embed."""
-        statements = Statement.objects.visible_to(user).select_related("speaker", "source__publisher", "review")
-        return self.prefetch_related(Prefetch("statements", queryset=statements))
+    def with_visible_statements(self, user, *, limit: int) -> ArticleQuerySet:
+        """Prefetch into ``embedded_statements`` the first ``limit`` statements, in body order, that ``user`` may see
+        (``StatementQuerySet.visible_to``), with what they embed; annotate ``visible_statement_count``, all of them.
+
+        Bounded because an article may hold a thousand statements: its page should not grow with them.
+        """
+        visible = Statement.objects.visible_to(user)
+        first = visible.select_related("speaker", "source__publisher", "review").order_by("position", "id")[:limit]
+        count = visible.filter(article=OuterRef("pk")).order_by().values("article").annotate(count=Count("id"))
+        return self.annotate(visible_statement_count=Coalesce(Subquery(count.values("count")), 0)).prefetch_related(
+            Prefetch("statements", queryset=first, to_attr="embedded_statements")
+        )
 
     def quoting(self, speakers, user) -> ArticleQuerySet:
         """Articles reporting a statement, visible to ``user``, by one of ``speakers``."""
@@ -185,7 +228,7 @@ class SpeakerQuerySet(models.QuerySet):
         return speakers.annotate(similarity=TrigramSimilarity("name", query)).order_by("-similarity", "name", "id")
 
 
-class Speaker(TimestampedModel):
+class Speaker(SlugFromNameMixin, TimestampedModel):
     """A person, group or organization that makes statements, under one curated canonical name."""
 
     name = models.CharField(max_length=200, help_text="Canonical name, without titles: 'Jens Stoltenberg'.")
@@ -245,8 +288,6 @@ class Speaker(TimestampedModel):
     def save(self, *args, **kwargs):
         self.name_key = fold_name(self.name)
         self.surname_key = surname_key(self.name, self.kind)
-        if not self.slug:
-            self.slug = unique_slug(Speaker, self.name)
         super().save(*args, **kwargs)
 
     @transaction.atomic
@@ -455,7 +496,7 @@ class StatementQuerySet(models.QuerySet):
         lists, counts and embeds leave it out and its detail answers 404, as if it did not exist. Curators
         (users with that permission, and superusers) see every statement whatever its status.
         """
-        if user is not None and user.has_perm("tracker.change_statement"):
+        if is_curator(user):
             return self
         return self.exclude(status=ReviewStatus.REJECTED)
 
@@ -687,6 +728,76 @@ def validate_spans(spans: object, body: str, text: str) -> None:
     joined = " ".join(body[start:end] for start, end in spans)
     if _SPACE.sub(" ", joined).strip() != _SPACE.sub(" ", text).strip():
         raise ValidationError({"spans": "The spans do not cover the statement text in the article body."})
+
+
+_WORD = re.compile(r"\S+")
+
+
+def locate_spans(body: str, text: str, taken: Collection[int] = ()) -> list[list[int]] | None:
+    """The span of the first occurrence of ``text`` in ``body`` (any run of whitespace matching any other) that
+    starts at no position in ``taken``; None when there is none. Occurrences are counted without overlap.
+
+    Linear in the body: body and text are compared with each run of whitespace made one space, by ``str.find``
+    (which CPython keeps linear however the text repeats), and offsets are mapped back through the body's words. A
+    regular expression of the words joined by runs of whitespace backtracked at every position: quadratic.
+    """
+    needle = " ".join(text.split())
+    if not needle:
+        return None
+    # For each word of the body: where it starts in the body and in the collapsed body.
+    body_starts, collapsed_starts, words, offset = [], [], [], 0
+    for match in _WORD.finditer(body):
+        body_starts.append(match.start())
+        collapsed_starts.append(offset)
+        words.append(match.group())
+        offset += len(match.group()) + 1
+    collapsed = " ".join(words)
+
+    def in_body(position: int) -> int:
+        # ``position`` is inside a word: both ends of a match are, since the text starts and ends with one.
+        word = bisect.bisect_right(collapsed_starts, position) - 1
+        return body_starts[word] + position - collapsed_starts[word]
+
+    found = collapsed.find(needle)
+    while found >= 0:
+        start = in_body(found)
+        if start not in taken:
+            return [[start, in_body(found + len(needle) - 1) + 1]]
+        # Occurrences do not overlap: a statement is not found again inside one already there.
+        found = collapsed.find(needle, found + len(needle))
+    return None
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+
+
+def count_paragraphs(text: str) -> int:
+    """The blocks of ``text`` separated by blank lines: an article's paragraphs, as the loader splits them."""
+    return sum(1 for block in _PARAGRAPH_BREAK.split(text) if block.strip())
+
+
+def validate_article_size(text: str) -> None:
+    """Raise ValidationError when an article's text is over ``TRACKER_MAX_ARTICLE_CHARS`` characters or
+    ``TRACKER_MAX_ARTICLE_PARAGRAPHS`` paragraphs (the file for the loader, the body for the API)."""
+    limit = settings.TRACKER_MAX_ARTICLE_CHARS
+    if len(text) > limit:
+        raise ValidationError(
+            f"The article is {len(text):,} characters long; the limit is {limit:,} (TRACKER_MAX_ARTICLE_CHARS)."
+        )
+    limit, paragraphs = settings.TRACKER_MAX_ARTICLE_PARAGRAPHS, count_paragraphs(text)
+    if paragraphs > limit:
+        raise ValidationError(
+            f"The article has {paragraphs:,} paragraphs; the limit is {limit:,} (TRACKER_MAX_ARTICLE_PARAGRAPHS)."
+        )
+
+
+def validate_statement_count(count: int) -> None:
+    """Raise ValidationError when an article would have more than ``TRACKER_MAX_ARTICLE_STATEMENTS`` statements."""
+    limit = settings.TRACKER_MAX_ARTICLE_STATEMENTS
+    if count > limit:
+        raise ValidationError(
+            f"The article would have {count:,} statements; the limit is {limit:,} (TRACKER_MAX_ARTICLE_STATEMENTS)."
+        )
 
 
 class Review(TimestampedModel):

@@ -4,7 +4,7 @@ import datetime
 from types import SimpleNamespace
 
 import pytest
-from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
@@ -34,13 +34,9 @@ def plain_user(db):
 
 @pytest.fixture
 def curator(db):
-    """A member of the "curators" group, which may add, change and delete every tracker model."""
-    group, _ = Group.objects.get_or_create(name="curators")
-    group.permissions.set(
-        Permission.objects.filter(content_type__app_label="tracker").exclude(codename__startswith="view_")
-    )
+    """A member of the "curators" group (migration 0005), which may add, change and delete every tracker model."""
     user = User.objects.create_user("curator")
-    user.groups.add(group)
+    user.groups.add(Group.objects.get(name="curators"))
     return user
 
 

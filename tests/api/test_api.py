@@ -1,11 +1,13 @@
 """The HTTP API: bodies, filters, visibility, ordering, pagination, conditional GETs, throttling, speed."""
 
 import datetime
+import threading
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
 
 from tracker.models import Article, Publication, Review, Source, Speaker, Statement
 
@@ -675,3 +677,41 @@ def test_malformed_bodies_are_a_400_or_415(curator_client, data):
     assert list(not_an_object.json()) == ["non_field_errors"]
     wrong_type = curator_client.generic("POST", "/api/speakers/", "name=x", content_type="text/plain")
     assert wrong_type.status_code == 415
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_speakers_of_one_name_posted_at_once_both_get_a_slug(curator, monkeypatch):
+    """Both requests find the slug free, then both insert: the second takes the next slug instead of a 409."""
+    from django.db import connections
+
+    from tracker import models
+
+    barrier, chosen = threading.Barrier(2, timeout=30), threading.local()
+    real_unique_slug = models.unique_slug
+
+    def unique_slug_in_step(model, text, **kwargs):
+        slug = real_unique_slug(model, text, **kwargs)
+        if not getattr(chosen, "once", False):
+            chosen.once = True
+            barrier.wait()  # each has chosen "ann-race" before either inserts
+        return slug
+
+    monkeypatch.setattr(models, "unique_slug", unique_slug_in_step)
+    answers = []
+
+    def post():
+        client = APIClient()
+        client.force_authenticate(curator)
+        try:
+            response = client.post("/api/speakers/", {"name": "Ann Race"}, format="json")
+            answers.append((response.status_code, response.json().get("slug")))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=post) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(answers) == [(201, "ann-race"), (201, "ann-race-2")]

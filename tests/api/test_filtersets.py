@@ -1,5 +1,7 @@
 """Each FilterSet on its own, with a QueryDict: every filter narrows as documented, bad values are errors."""
 
+from types import SimpleNamespace
+
 import pytest
 from django.http import QueryDict
 
@@ -185,10 +187,15 @@ def test_publication_filters(data):
     ]
 
 
-def test_review_filters(data):
+def test_review_filters(data, curator):
     reviews = Review.objects.all()
     assert names(filtered(ReviewFilterSet, reviews, "rating=mostly_false")) == {data.verdict.pk}
-    assert names(filtered(ReviewFilterSet, reviews, f"statement={data.weather.pk}")) == {data.hidden_verdict.pk}
+    assert names(filtered(ReviewFilterSet, reviews, f"statement={data.member.pk}")) == {data.verdict.pk}
+    # A rejected statement is a valid choice only for a curator, as with any unknown id.
+    query = QueryDict(f"statement={data.weather.pk}")
+    assert not ReviewFilterSet(query, queryset=reviews).is_valid()
+    request = SimpleNamespace(user=curator)
+    assert names(ReviewFilterSet(query, queryset=reviews, request=request).qs) == {data.hidden_verdict.pk}
     assert names(filtered(ReviewFilterSet, reviews, "speaker=jens-stoltenberg")) == {data.verdict.pk}
     assert names(filtered(ReviewFilterSet, reviews, "reviewed_after=2024-03-01")) == {data.hidden_verdict.pk}
     assert names(filtered(ReviewFilterSet, reviews, "reviewed_before=2024-03-01")) == {data.verdict.pk}

@@ -1,7 +1,7 @@
 """Who may do what: anonymous, signed in without permissions, curator and superuser, on every action."""
 
 import pytest
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Group, Permission, User
 from rest_framework.authtoken.models import Token
 
 from tracker.models import Article, Publication, Review, Source, Speaker, Statement
@@ -114,3 +114,78 @@ def test_an_inactive_users_token_is_refused(api_client, data):
     user = User.objects.create_superuser("gone", password=None, is_active=False)
     api_client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
     assert api_client.get("/api/statements/").status_code == 401
+
+
+# Roles shipped as data, and what only curators may set ----------------------------------------------------------
+
+
+def test_the_roles_are_created_by_a_migration(db):
+    curators, reviewers = Group.objects.get(name="curators"), Group.objects.get(name="reviewers")
+    models = {"article", "publication", "review", "source", "speaker", "speakeralias", "speakerrole", "statement"}
+    assert set(curators.permissions.values_list("codename", flat=True)) == {
+        f"{action}_{model}" for model in models for action in ("add", "change", "delete", "view")
+    }
+    assert set(reviewers.permissions.values_list("codename", flat=True)) == {f"view_{model}" for model in models}
+
+
+def test_a_reviewer_reads_and_writes_nothing(api_client, data):
+    reviewer = User.objects.create_user("reviewer")
+    reviewer.groups.add(Group.objects.get(name="reviewers"))
+    api_client.force_authenticate(reviewer)
+    assert api_client.get(f"/api/statements/{data.weather.pk}/").status_code == 404
+    assert api_client.patch(f"/api/statements/{data.talks.pk}/", {"status": "verified"}).status_code == 403
+    assert api_client.post("/api/publications/", {"name": "Mine"}).status_code == 403
+
+
+@pytest.fixture
+def adder(db):
+    """A user who may add statements and nothing more: no curator."""
+    user = User.objects.create_user("adder")
+    user.user_permissions.add(Permission.objects.get(codename="add_statement"))
+    return user
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [{"status": "verified"}, {"confidence": 0.99}, {"curator_note": "Checked."}, {"status": "extracted"}],
+)
+def test_only_curators_set_curation_fields(api_client, data, adder, fields):
+    api_client.force_authenticate(adder)
+    body = {"article": data.one.pk, "text": "NATO allies met", "paragraph": 0, **fields}
+    before = Statement.objects.count()
+    response = api_client.post("/api/statements/", body)
+    assert response.status_code == 403
+    assert response.json() == {
+        "detail": f"Setting {', '.join(fields)} needs the curation permission (tracker.change_statement); "
+        "leave them out and the statement gets the defaults."
+    }
+    assert Statement.objects.count() == before
+
+
+def test_others_statements_get_the_defaults(api_client, data, adder):
+    api_client.force_authenticate(adder)
+    response = api_client.post("/api/statements/", {"article": data.one.pk, "text": "NATO allies met", "paragraph": 0})
+    assert response.status_code == 201, response.content
+    created = Statement.objects.get(pk=response.json()["id"])
+    assert (created.status, created.confidence, created.curator_note) == ("extracted", 1.0, "")
+
+
+def test_curators_set_curation_fields(api_client, data, curator):
+    api_client.force_authenticate(curator)
+    body = {"article": data.one.pk, "text": "NATO allies met", "paragraph": 0}
+    body.update(status="verified", confidence=0.9, curator_note="Checked.")
+    response = api_client.post("/api/statements/", body)
+    assert response.status_code == 201, response.content
+    assert [response.json()[name] for name in ("status", "confidence", "curator_note")] == [
+        "verified",
+        0.9,
+        "Checked.",
+    ]
+
+
+def test_the_admin_add_form_leaves_curation_fields_to_curators(client, data, adder):
+    adder.is_staff = True
+    adder.save()
+    client.force_login(adder)
+    form = client.get("/admin/tracker/statement/add/").context["adminform"].form
+    assert not {"status", "curator_note", "confidence"} & set(form.fields)

@@ -6,6 +6,7 @@ Parameters combine with AND; a repeated parameter (``?speaker=a&speaker=b``) mat
 import re
 
 import django_filters as filters
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django_filters.fields import ModelMultipleChoiceField
@@ -73,6 +74,25 @@ class OrderingFilter(filters.OrderingFilter):
         return qs.order_by(*(self.get_ordering_value(param) for param in params), *self.tiebreakers)
 
 
+class ValuesInput(forms.TextInput):
+    """The browsable API's input for a filter of related objects: a plain field, where Django's default renders
+    every row of the related table as an option (every statement, rejected ones included, on /api/reviews/).
+    It reads every value of a repeated parameter, as a multiple select does."""
+
+    def value_from_datadict(self, data, files, name):
+        return data.getlist(name) if hasattr(data, "getlist") else data.get(name)
+
+    def format_value(self, value):
+        # One field shows one value: the first of a repeated parameter.
+        if isinstance(value, list | tuple):
+            value = value[0] if value else None
+        return super().format_value(value)
+
+
+class IdsInput(ValuesInput):
+    input_type = "number"
+
+
 class IdChoiceField(ModelMultipleChoiceField):
     def _check_values(self, value):
         """Refuse ids no database column holds before querying: SQLite raises on integers over 64 bits."""
@@ -89,6 +109,10 @@ class IdFilter(filters.ModelMultipleChoiceFilter):
 
     field_class = IdChoiceField
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", IdsInput)
+        super().__init__(*args, **kwargs)
+
 
 def search_filter(help_text):
     return filters.CharFilter(method="search", max_length=Q_MAX_LENGTH, help_text=help_text)
@@ -96,6 +120,10 @@ def search_filter(help_text):
 
 class SlugFilter(filters.ModelMultipleChoiceFilter):
     """Related objects named by slug (an unknown slug is a 400); ``field_name`` is the relation itself."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", ValuesInput)
+        super().__init__(*args, **kwargs)
 
     def get_filter_predicate(self, v):
         return {self.field_name: v}
@@ -233,12 +261,11 @@ class ArticleFilterSet(filters.FilterSet):
     published_before = filters.DateFilter(
         field_name="published", lookup_expr="lte", help_text="Published on or before (YYYY-MM-DD)."
     )
-    speaker = filters.ModelMultipleChoiceFilter(
-        field_name="statements__speaker",
-        to_field_name="slug",
-        queryset=Speaker.objects.all(),
+    speaker = slug_filter(
+        "statements__speaker",
+        Speaker.objects.all(),
+        "Slug of a speaker the article quotes.",
         method="filter_speaker",
-        help_text="Slug of a speaker the article quotes.",
     )
     ordering = OrderingFilter(
         fields=[("published", "published"), ("title", "title"), ("created", "created")],
@@ -301,8 +328,12 @@ class ReviewFilterSet(filters.FilterSet):
     rating = filters.MultipleChoiceFilter(
         field_name="rating", choices=Rating.choices, distinct=False, help_text="The verdict."
     )
+    # Only statements the user may see: a rejected one is as unknown as a missing id (a 400), not an empty page.
     statement = IdFilter(
-        field_name="statement", queryset=Statement.objects.all(), distinct=False, help_text="Statement id."
+        field_name="statement",
+        queryset=lambda request: Statement.objects.visible_to(getattr(request, "user", None)),
+        distinct=False,
+        help_text="Statement id.",
     )
     speaker = slug_filter("statement__speaker", Speaker.objects.all(), "Slug of the reviewed speaker.", distinct=False)
     reviewed_after = filters.DateFilter(

@@ -4,15 +4,15 @@ Both take ``page_size`` from 1 to 200; a value outside that range, or not a numb
 a client never silently gets fewer rows than it asked for.
 """
 
-import base64
-import binascii
-import json
+import datetime
 import math
 import re
 
+from django.core import signing
 from django.core.exceptions import FieldDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Q
+from django.utils import timezone
 from rest_framework import pagination
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
@@ -25,15 +25,44 @@ SEARCH_CANDIDATES = 1000
 _POSITIVE_INTEGER = re.compile(r"[1-9][0-9]{0,8}")
 
 
+# Cursors are signed with the secret key (HMAC-SHA256) under this salt: only the server's own are accepted. No
+# timestamp, so that one position always has one token and an unchanged page keeps its ETag.
+CURSOR_SALT = "tracker.api.pagination.cursor"
+
+
+def sign_cursor(payload):
+    """The opaque token of a cursor ``payload`` (ordering, sort values, direction): its JSON, signed."""
+    return signing.Signer(salt=CURSOR_SALT).sign_object(payload)
+
+
 def _is_cursor_value(value):
-    """A sort value as this API writes it into a cursor; bounded so no database rejects it."""
+    """A sort value as this API writes it into a cursor; bounded so no database rejects it.
+
+    Checked although cursors are signed: a value the server once wrote must still be one a database can compare.
+    """
     if isinstance(value, bool):
         return False
     if isinstance(value, int):
         return abs(value) < 2**63
     if isinstance(value, float):
         return math.isfinite(value)
-    return isinstance(value, str) and len(value) <= 1000
+    if not isinstance(value, str) or len(value) > 1000 or "\x00" in value:
+        return False
+    try:
+        # A lone surrogate (JSON allows "\ud800") is no text a database stores.
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _in_utc(value):
+    """A cursor's timestamp in UTC: PostgreSQL refuses offsets beyond ±15:59, which Python takes."""
+    if not isinstance(value, datetime.datetime):
+        return value
+    if timezone.is_naive(value):
+        raise ValueError("a cursor timestamp has no offset")
+    return value.astimezone(datetime.UTC)
 
 
 def page_size_from(request, default):
@@ -97,11 +126,14 @@ class KeysetCursorPagination(pagination.BasePagination):
     cursor_query_param = "cursor"
     page_size = api_settings.PAGE_SIZE
 
-    def paginate_queryset(self, queryset, request, view=None):
+    def read_parameters(self, request, queryset):
+        """``(page_size, position, reverse)`` from the request for ``queryset``'s ordering; a 400 for a bad one."""
         self.request = request
         self.ordering = [(term.lstrip("-"), term.startswith("-")) for term in queryset.query.order_by or ("id",)]
-        page_size = page_size_from(request, self.page_size)
-        position, reverse = self.decode_cursor(request, queryset)
+        return page_size_from(request, self.page_size), *self.decode_cursor(request, queryset)
+
+    def paginate_queryset(self, queryset, request, view=None):
+        page_size, position, reverse = self.read_parameters(request, queryset)
         if self.ordering[0][0] == "rank":
             # Best search matches first: every match would be ranked to find the best page, so bound the set.
             queryset = queryset.newest(SEARCH_CANDIDATES)
@@ -141,8 +173,7 @@ class KeysetCursorPagination(pagination.BasePagination):
         else:
             position = [getattr(row, name) for name, _ in self.ordering]
         payload = {"o": self.signature(), "p": [self.jsonable(value) for value in position], "r": reverse}
-        token = base64.urlsafe_b64encode(json.dumps(payload, separators=(",", ":")).encode()).decode()
-        return replace_query_param(self.request.build_absolute_uri(), self.cursor_query_param, token)
+        return replace_query_param(self.request.build_absolute_uri(), self.cursor_query_param, sign_cursor(payload))
 
     @staticmethod
     def jsonable(value):
@@ -154,21 +185,22 @@ class KeysetCursorPagination(pagination.BasePagination):
         if not token:
             return None, False
         try:
-            payload = json.loads(base64.b64decode(token.encode("ascii"), altchars=b"-_", validate=True))
+            payload = signing.Signer(salt=CURSOR_SALT).unsign_object(token)
             values = payload["p"]
             if payload["o"] != self.signature() or not isinstance(values, list) or len(values) != len(self.ordering):
                 raise ValueError("the cursor was issued for another ordering")
             if not all(map(_is_cursor_value, values)) or not isinstance(payload["r"], bool):
                 raise ValueError("a cursor value is malformed")
             position = [
-                self.sort_field(queryset, name).to_python(value)
+                _in_utc(self.sort_field(queryset, name).to_python(value))
                 for (name, _), value in zip(self.ordering, values, strict=True)
             ]
             return position, payload["r"]
         except (
-            binascii.Error,
+            signing.BadSignature,
             DjangoValidationError,
             KeyError,
+            OverflowError,
             TypeError,
             UnicodeError,
             ValueError,
@@ -208,8 +240,8 @@ class KeysetCursorPagination(pagination.BasePagination):
                 "required": False,
                 "in": "query",
                 "description": "Opaque position from a `next` or `previous` link; pages are found by "
-                "seeking, without counting rows, so there is no total count. A cursor from another "
-                "ordering is a 400.",
+                "seeking, without counting rows, so there is no total count. Cursors are signed by the "
+                "server: one from another ordering, altered or made by hand is a 400.",
                 "schema": {"type": "string"},
             },
             page_size_parameter(),

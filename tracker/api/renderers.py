@@ -48,8 +48,22 @@ CSV_COLUMNS = [
 ]
 
 
+# A spreadsheet reads a cell starting with one of these as a formula (CSV injection): such text gets a leading
+# apostrophe, which spreadsheets show as text and do not display.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(value):
+    """``value`` as a CSV cell that no spreadsheet evaluates."""
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_STARTS) else value
+
+
 def flatten_statement(statement: dict) -> dict:
-    """One CSV row from a statement as ``StatementSerializer`` represents it."""
+    """One CSV row from a statement as ``StatementSerializer`` represents it, every text cell spreadsheet-safe."""
+    return {column: spreadsheet_text(value) for column, value in _columns(statement).items()}
+
+
+def _columns(statement: dict) -> dict:
     speaker = statement["speaker"] or {}
     article = statement["article"]
     source = statement["source"] or {}

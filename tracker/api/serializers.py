@@ -4,11 +4,11 @@ Naming rule for links: ``url`` is always the object's own API address; ``web_url
 that the record describes (the article, the source, the outlet's home page, the published fact-check).
 """
 
-import re
-
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.relations import MANY_RELATION_KWARGS
 from rest_framework.reverse import reverse
@@ -24,8 +24,11 @@ from tracker.models import (
     Speaker,
     SpeakerRole,
     Statement,
+    locate_spans,
     sha256_of_body,
+    validate_article_size,
     validate_spans,
+    validate_statement_count,
 )
 
 # DRF's own formatting of dates (ISO 8601), so both read paths write them alike.
@@ -453,24 +456,53 @@ class ArticleSerializer(FastReadSerializer):
         }
 
 
+# How many statements an article's detail embeds; ``statements_url`` pages through all of them.
+ARTICLE_DETAIL_STATEMENTS = 100
+
+
 class ArticleDetailSerializer(ArticleSerializer):
     """An article with its body and the statements it reports; the body is set once, on creation."""
 
-    statements = BriefStatementSerializer(many=True, read_only=True, help_text="Statements, in body order.")
+    statement_count = serializers.IntegerField(
+        source="visible_statement_count", read_only=True, help_text="How many statements of the article you may see."
+    )
+    statements = BriefStatementSerializer(
+        source="embedded_statements",
+        many=True,
+        read_only=True,
+        help_text=f"The first {ARTICLE_DETAIL_STATEMENTS} of them, in body order; `statements_url` lists them all.",
+    )
+    statements_url = serializers.SerializerMethodField(
+        help_text="Every statement of the article, in body order, a page at a time (the statements list filtered "
+        "by `article`)."
+    )
 
     class Meta(ArticleSerializer.Meta):
-        fields = [*ArticleSerializer.Meta.fields, "body", "statements"]
+        fields = [*ArticleSerializer.Meta.fields, "body", "statement_count", "statements", "statements_url"]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_statements_url(self, article):
+        request = self.context.get("request")
+        return f"{reverse('api:statement-list', request=request)}?article={article.pk}"
 
     def to_representation(self, article):
         representation = super().to_representation(article)
         representation["body"] = article.body
         brief = self.cache.brief
-        representation["statements"] = [brief(BriefStatementSerializer, s) for s in article.statements.all()]
+        # An article just created has neither annotation nor prefetch, and no statements.
+        representation["statement_count"] = getattr(article, "visible_statement_count", 0)
+        statements = getattr(article, "embedded_statements", [])
+        representation["statements"] = [brief(BriefStatementSerializer, s) for s in statements]
+        representation["statements_url"] = self.get_statements_url(article)
         return representation
 
     def validate_body(self, body):
         if self.instance is not None and body != self.instance.body:
             raise serializers.ValidationError("The body cannot change: statement spans index into it.")
+        try:
+            validate_article_size(body)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.messages) from error
         return body
 
     def validate(self, attrs):
@@ -530,18 +562,6 @@ class SourceSerializer(FastReadSerializer):
             "created": cache.datetime(source.created),
             "updated": cache.datetime(source.updated),
         }
-
-
-def locate_spans(body: str, text: str, taken: set[int]) -> list[list[int]] | None:
-    """The span of the first occurrence of ``text`` in ``body``, whitespace aside, that starts at no position
-    in ``taken``; None when there is none."""
-    words = text.split()
-    if not words:
-        return None
-    for match in re.finditer(r"\s+".join(map(re.escape, words)), body):
-        if match.start() not in taken:
-            return [[match.start(), match.end()]]
-    return None
 
 
 class StatementSerializer(FastReadSerializer):
@@ -700,7 +720,12 @@ class StatementSerializer(FastReadSerializer):
         others = Statement.objects.filter(article=article)
         if self.instance is not None:
             others = others.exclude(pk=self.instance.pk)
-        spans = locate_spans(article.body, text, set(others.values_list("position", flat=True)))
+        taken = set(others.values_list("position", flat=True))
+        try:
+            validate_statement_count(len(taken) + 1)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError({"article": error.messages}) from error
+        spans = locate_spans(article.body, text, taken)
         if spans is None:
             raise serializers.ValidationError(
                 {

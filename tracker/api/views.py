@@ -13,6 +13,7 @@ from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.dateparse import parse_datetime
 from django.utils.http import http_date
 from django.views.defaults import page_not_found
+from django.views.defaults import server_error as default_server_error
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, permissions, status, viewsets
@@ -20,8 +21,19 @@ from rest_framework.decorators import action
 from rest_framework.generics import get_object_or_404
 from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 
-from tracker.models import Article, Publication, Review, Source, Speaker, Statement
+from tracker.models import (
+    CURATION_FIELDS,
+    CURATION_PERMISSION,
+    Article,
+    Publication,
+    Review,
+    Source,
+    Speaker,
+    Statement,
+    is_curator,
+)
 
 from .filters import (
     ArticleFilterSet,
@@ -36,6 +48,7 @@ from .pagination import KeysetCursorPagination, PageNumberPagination
 from .renderers import JSONLDRenderer, ORJSONRenderer, StatementCSVRenderer
 from .schema import CLAIM_REVIEW_SCHEMA
 from .serializers import (
+    ARTICLE_DETAIL_STATEMENTS,
     ArticleDetailSerializer,
     ArticleSerializer,
     PublicationSerializer,
@@ -45,6 +58,7 @@ from .serializers import (
     StatementHistorySerializer,
     StatementSerializer,
 )
+from .throttling import ExportRateThrottle
 
 
 class Conflict(exceptions.APIException):
@@ -75,6 +89,13 @@ def not_found(request, exception):
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": "Not found."}, status=404)
     return page_not_found(request, exception)
+
+
+def server_error(request):
+    """``handler500``: under /api/ a JSON body, as every other API error, without any detail of the failure."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Server error."}, status=500)
+    return default_server_error(request)
 
 
 def last_modified(data):
@@ -190,7 +211,7 @@ class SpeakerViewSet(TrackerViewSet):
 
 
 class ArticleViewSet(TrackerViewSet):
-    """Articles; the detail adds the body and the statements it reports."""
+    """Articles; the detail adds the body and the first statements it reports, with a link to all of them."""
 
     queryset = Article.objects.select_related("publication")
     serializer_class = ArticleDetailSerializer
@@ -202,7 +223,7 @@ class ArticleViewSet(TrackerViewSet):
     def get_queryset(self):
         if self.action == "list":
             return super().get_queryset().defer("body")
-        return super().get_queryset().with_visible_statements(self.request.user)
+        return super().get_queryset().with_visible_statements(self.request.user, limit=ARTICLE_DETAIL_STATEMENTS)
 
 
 class SourceViewSet(TrackerViewSet):
@@ -223,7 +244,23 @@ class IsCurator(permissions.BasePermission):
     """Users who may change statements: the curators who may read their history."""
 
     def has_permission(self, request, view):
-        return request.user.has_perm("tracker.change_statement")
+        return is_curator(request.user)
+
+
+class MayCurate(permissions.BasePermission):
+    """A write that sets a statement's curation fields (``CURATION_FIELDS``) needs the curation permission: a user
+    who may only add statements got status "verified", a confidence and a note in. The 403 names the fields."""
+
+    def has_permission(self, request, view):
+        if request.method in permissions.SAFE_METHODS or is_curator(request.user) or not isinstance(request.data, dict):
+            return True
+        sent = [name for name in CURATION_FIELDS if name in request.data]
+        if sent:
+            self.message = (
+                f"Setting {', '.join(sent)} needs the curation permission ({CURATION_PERMISSION}); "
+                "leave them out and the statement gets the defaults."
+            )
+        return not sent
 
 
 def with_previous(records):
@@ -238,7 +275,11 @@ STATEMENT_FORMAT = OpenApiParameter(
     "format",
     OpenApiTypes.STR,
     enum=["json", "csv"],
-    description="`csv` for flat rows (the list: every row matching the filters, unpaginated).",
+    description="`csv` for flat rows (the list: every row matching the filters, unpaginated; `page_size` and "
+    "`cursor` are checked but do not apply). An anonymous export has at most `API_CSV_ANON_MAX_ROWS` rows (5,000 "
+    "by default; when more match, a 400) and exports have a rate of their own (`API_THROTTLE_EXPORT`, 30 an hour "
+    "by default). A text cell a spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`, a tab or a "
+    "carriage return) starts with an apostrophe.",
 )
 
 
@@ -256,7 +297,8 @@ class StatementViewSet(TrackerViewSet):
     """Statements with their speaker, article, original source and review embedded.
 
     Rejected statements are shown only to curators (users with the change_statement permission); for everyone
-    else they are left out of lists and their detail is a 404 (``StatementQuerySet.visible_to``).
+    else they are left out of lists and their detail is a 404 (``StatementQuerySet.visible_to``). Only curators
+    set status, confidence and curator note (``MayCurate``).
     """
 
     queryset = (
@@ -264,6 +306,8 @@ class StatementViewSet(TrackerViewSet):
     )
     serializer_class = StatementSerializer
     filterset_class = StatementFilterSet
+    permission_classes = [*api_settings.DEFAULT_PERMISSION_CLASSES, MayCurate]
+    throttle_classes = [*api_settings.DEFAULT_THROTTLE_CLASSES, ExportRateThrottle]
     pagination_class = KeysetCursorPagination
     renderer_classes = [ORJSONRenderer, BrowsableAPIRenderer, StatementCSVRenderer]
     csv_chunk_size = 500
@@ -285,7 +329,20 @@ class StatementViewSet(TrackerViewSet):
             return self.get_paginated_response([represent(row) for row in page])
         if request.accepted_renderer.format != StatementCSVRenderer.format:
             return super().list(request, *args, **kwargs)
-        rows = self.filter_queryset(self.get_queryset()).iterator(chunk_size=self.csv_chunk_size)
+        queryset = self.filter_queryset(self.get_queryset())
+        # Not paginated, yet a bad page_size or cursor is a 400 here too, as on every list.
+        self.paginator.read_parameters(request, queryset)
+        limit = settings.API_CSV_ANON_MAX_ROWS
+        if not request.user.is_authenticated and queryset[: limit + 1].count() > limit:
+            raise exceptions.ValidationError(
+                {
+                    "format": [
+                        f"More than {limit:,} statements match: an anonymous CSV export has at most {limit:,} rows "
+                        "(API_CSV_ANON_MAX_ROWS). Narrow the filters, for example with published_after, or sign in."
+                    ]
+                }
+            )
+        rows = queryset.iterator(chunk_size=self.csv_chunk_size)
         chunks = (self.get_serializer(chunk, many=True).data for chunk in batched(rows, self.csv_chunk_size))
         response = StreamingHttpResponse(
             request.accepted_renderer.lines(chunks), content_type="text/csv; charset=utf-8"

@@ -13,12 +13,15 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=["json", "text"], default="json", help="Output format (default json).")
 
     def handle(self, *args, paths, format, **options):
-        results, errors = [], []
-        for path in find_article_files(paths):
+        found = find_article_files(paths)
+        results, errors = [], list(found.errors)
+        for file in found.files:
             try:
-                results.append({"file": str(path), **read_article_file(path).to_dict()})
+                results.append({"file": str(file.path), **read_article_file(file.path, root=file.root).to_dict()})
             except ArticleLoadError as error:
                 errors.append(error)
+        for notice in found.ignored:
+            self.stderr.write(f"Passed over {notice}")
         if format == "json":
             self.stdout.write(json.dumps(results, indent=2, ensure_ascii=False))
         else:

@@ -31,6 +31,8 @@ class Command(BaseCommand):
             self.stdout.write(f"{verb} {path}")
         for path in report.skipped:
             self.stdout.write(f"Already present, nothing created: {path}")
+        for notice in report.ignored:
+            self.stderr.write(f"Passed over {notice}")
         for warning in report.warnings:
             self.stderr.write(self.style.WARNING(f"warning: {warning}"))
         prefix = "Dry run, nothing stored. " if dry_run else ""
