@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/extraction_scaling.py [--times 1,10,100] [--repeat 3]
 
-Prints, for two shapes of article (the seed's, and one quoting a new speaker in every paragraph) at each size, the
+Prints, for four shapes of article (the seed's, one quoting a new speaker in every paragraph, one of stray quote
+marks, one of reported speech without quotes) at each size, the
 characters, paragraphs and statements, the best wall-clock time of ``--repeat`` runs of ``extract_article`` (no
 database), its ratio to the 1x article's, and what ``load_seeds`` does with such a file: load it, or refuse it by the
 article limits (``TRACKER_MAX_ARTICLE_*``) before extracting anything. Targets: time grows at most 12x at 10x the
@@ -48,6 +49,19 @@ def many_speakers(times: int) -> str:
     return "\n\n".join(["Ministers speak", "Jane Doe 1 May 2023", *paragraphs]) + "\n"
 
 
+def quote_marks(times: int) -> str:
+    """Stray and unbalanced quote marks of every kind, in one paragraph, then runs of bare marks: the shape
+    where pairing marks or looking back over earlier quotes could grow quadratically."""
+    noise = " ".join(["\"a\" 'b' ’c’ «d» “e”", "'", '"', "s' x", "''", "’’"] * (80 * times))  # noqa: RUF001
+    return "Headline\n\nJ R 1 May 2023\n\n" + noise + "\n\n" + '"' * (300 * times) + "\n\n" + "'" * (300 * times) + "\n"
+
+
+def no_quotes(times: int) -> str:
+    """Reported speech and names in every paragraph, but not one quote mark."""
+    paragraph = "Officials met again on Tuesday to discuss the budget, and Smith said talks went well. " * 3
+    return "Headline\n\nJ R 1 May 2023\n\n" + "\n\n".join([paragraph] * (40 * times)) + "\n"
+
+
 def best_time(function, repeat: int) -> tuple[float, object]:
     best, result = float("inf"), None
     for _ in range(repeat):
@@ -73,7 +87,8 @@ def main() -> int:
     from tracker.models import count_paragraphs, locate_spans, validate_article_size
 
     sizes = [int(value) for value in options.times.split(",")]
-    for name, make in [("seed", article_times), ("many-speakers", many_speakers)]:
+    shapes = [("seed", article_times), ("many-speakers", many_speakers), ("quote-marks", quote_marks)]
+    for name, make in [*shapes, ("no-quotes", no_quotes)]:
         print(f"| Article ({name}) | Characters | Paragraphs | Statements | Extraction s | vs 1x | load_seeds |")
         print("|---|---:|---:|---:|---:|---:|---|")
         base = None

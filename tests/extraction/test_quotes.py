@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-import time
-
+from bench.extraction_scaling import quote_marks
 from tracker.extraction import extract_article, parse_article
 from tracker.extraction.quotes import scan_quotes
 
@@ -86,9 +85,8 @@ def test_quote_spanning_the_whole_article() -> None:
     assert result.warnings
 
 
-def test_thousands_of_quote_marks_stay_fast() -> None:
-    noise = " ".join(["\"a\" 'b' ’c’ «d» “e”", "'", '"', "s' x", "''", "’’"] * 800)
-    text = "Headline\n\nJ R 1 May 2023\n\n" + noise + "\n\n" + '"' * 3000 + "\n\n" + "'" * 3000 + "\n"
-    start = time.perf_counter()
-    extract_article(text)
-    assert time.perf_counter() - start < 2.0
+def test_thousands_of_stray_quote_marks_are_read_without_statements_of_nobody() -> None:
+    """bench/extraction_scaling.py times this shape at 1x, 10x and 100x; here only what comes out."""
+    result = extract_article(quote_marks(10))
+    assert result.warnings
+    assert all(statement.speaker is None for statement in result.statements)

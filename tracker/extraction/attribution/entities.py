@@ -12,7 +12,7 @@ from ..gender import gender_of_name, gender_of_noun, gender_of_title
 from ..keys import fold_name, folded_words, has_generational_suffix, name_words
 from ..organisations import organisation_mentions
 from ..phrases import NounPhrase, nationality_noun, split_role
-from ..tokens import bare, is_title_word
+from ..tokens import bare, is_place_word, is_title_word
 from ..types import ExtractedSpeaker, MentionKind, SpeakerKind
 
 _ABBREVIATED_TITLES = {
@@ -340,6 +340,9 @@ class Registry:
         if kind == SpeakerKind.PERSON:
             gender = gender_of_title(title) or (gender_of_name(name) if len(name.split()) > 1 else "")
         entity = self._find_name(name, kind, gender)
+        if entity is None and kind == SpeakerKind.ORGANIZATION and len(name.split()) == 1 and is_place_word(name):
+            # "Phoenix said" after "Joaquin Phoenix": the person's surname, not the city.
+            entity = self._find_name(name, SpeakerKind.PERSON)
         if entity is None and kind == SpeakerKind.ORGANIZATION and phrase.kind == MentionKind.NAME:
             entity = self._find_name(name, SpeakerKind.PERSON)
             if entity is not None and not entity.gender:

@@ -81,7 +81,7 @@ def join_split_quote(
     previous = state.previous
     if previous is None or previous.attribution is None or previous.dropped or previous.merged_into:
         return False
-    if post_attribution(text, tokens, qi, high) is not None:
+    if post_attribution(text, tokens, qi, high) is not None or _pronoun_cue_after(text, tokens, qi, high):
         return False
     between = tokens[state.used_until + 1 : qi] if state.used_until < qi else []
     joined = all(t.text in (",", ":", ";", "—", "–", "-", ".") or t.lower in CONNECTORS for t in between)
@@ -126,6 +126,19 @@ def join_split_quote(
     ):
         previous.kind = QuoteKind.DIRECT
     return True
+
+
+def _pronoun_cue_after(text: ArticleText, tokens: list[Token], qi: int, high: int) -> bool:
+    """'"…," he said', '"…," said she': a cue of the quote's own, whose subject is a pronoun."""
+    index = qi + 1
+    if index < high and tokens[index].text in (",", "—", "–"):
+        index += 1
+    if index + 1 >= high:
+        return False
+    first, second = tokens[index], tokens[index + 1]
+    return (first.lower in lx.SUBJECT_PRONOUNS and bool(text.cue(tokens, index + 1))) or (
+        bool(text.cue(tokens, index)) and second.lower in lx.SUBJECT_PRONOUNS
+    )
 
 
 def join_continuation(
@@ -344,13 +357,14 @@ def _woven(text: ArticleText, tokens: list[Token], fragment: QuoteCandidate) -> 
     index = fragment.token_index - 1
     if index >= 0 and tokens[index].text in (",", ":", "(", "—", "–"):
         return False
-    after_quote = False
-    while index >= 0 and tokens[index].text[0] not in SENTENCE_END:
+    horizon: int | None = None  # once an earlier quote is passed, a passive cue is looked for a few words back
+    while index >= 0 and (horizon is None or index >= horizon) and tokens[index].text[0] not in SENTENCE_END:
         if tokens[index].lower in lx.CUE_FORMS and index > 0 and tokens[index - 1].lower in _PASSIVE:
             return False  # 'she was warned that "…" and "…"': someone else's words, reported in the passive
-        if not after_quote and text.cue(tokens, index):
+        if horizon is None and text.cue(tokens, index):
             return False
-        after_quote = after_quote or tokens[index].is_quote
+        if horizon is None and tokens[index].is_quote:
+            horizon = index - 12
         index -= 1
     return True
 

@@ -156,7 +156,12 @@ def cue_lemma(tokens: list[Token], index: int) -> str:
         return ""  # "her opening remarks", "his recent comments": nouns, not verbs
     if previous in DETERMINERS or (previous in ("of", "to") and not low.endswith("ing")):
         return ""
-    if index + 1 < len(tokens) and tokens[index + 1].lower == "to" and lemma in ("say", "continue", "begin"):
+    if (
+        index + 1 < len(tokens)
+        and tokens[index + 1].lower == "to"
+        and lemma in ("say", "continue", "begin")
+        and not (lemma == "say" and previous in lx.SUBJECT_PRONOUNS)  # "he said to laughter": speech
+    ):
         # "is said to be", "continued to rise": an infinitive follows; "said to the driver" names a listener.
         listener = index + 2 < len(tokens) and (
             tokens[index + 2].lower in DETERMINERS or tokens[index + 2].is_cap or tokens[index + 2].lower in _OBJECTS
