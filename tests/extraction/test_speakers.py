@@ -271,3 +271,38 @@ def test_a_cue_with_an_object_of_its_own_does_not_end_the_quotes_sentence() -> N
     )
 
     assert [s.quote for s in result.statements if s.speaker == "Nia Mwangi"] == []
+
+
+def test_a_cue_inside_a_clause_that_opens_the_outer_cues_object_does_not_speak() -> None:
+    result = extract_article(
+        "Title\n\nU.S. Secretary of State Hillary Rodham Clinton said that until Iran reassures the world it is "
+        'not building a weapon, "it would be premature to go ahead with any project at this time."\n'
+    )
+
+    assert result.statements[0].speaker == "Hillary Rodham Clinton"
+
+
+def test_an_inverted_cue_after_a_question_attributes_it_whatever_follows_the_name() -> None:
+    result = extract_article(
+        'Title\n\n"What could be more American than such a competition?" said Thomas Ricks, a senior fellow at the '
+        'Center for a New American Security and author of "Making the Corps," about boot camp.\n'
+    )
+
+    assert result.statements[0].speaker == "Thomas Ricks"
+
+
+def test_a_place_name_that_is_a_surname_names_the_person() -> None:
+    result = extract_article(
+        "Title\n\nJoaquin Phoenix and Renee Zellweger were named best actors.\n\n"
+        '"I am standing on the shoulders of my favorite actor," Phoenix said on Sunday.\n'
+    )
+
+    assert result.statements[0].speaker == "Joaquin Phoenix"
+
+
+def test_a_second_quote_with_a_pronoun_cue_of_its_own_is_its_own_statement() -> None:
+    result = extract_article(
+        'Title\n\n"It was a difficult part," quipped Brad Pitt. "It was a big stretch," he said to laughter.\n'
+    )
+
+    assert [s.quote for s in result.statements] == ["It was a difficult part,", "It was a big stretch,"]

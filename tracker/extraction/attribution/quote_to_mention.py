@@ -171,7 +171,8 @@ def cue_after_quote(ctx: QuoteContext) -> Found | None:
     if post is None:
         return None
     phrase, cue, end = post
-    if ctx.content[-1:] in SENTENCE_END and not terminal_tail(ctx.text, tokens, end, high):
+    inverted = cue <= qi + 2  # '"…?" said Thomas Ricks, a senior fellow …': nothing after can be its object
+    if ctx.content[-1:] in SENTENCE_END and not inverted and not terminal_tail(ctx.text, tokens, end, high):
         return None  # '"… ." Smith said the plan was dead': Smith's cue governs the next clause
     attribution = ctx.resolve(phrase, cue=cue, rule=Rule.CUE_AFTER_QUOTE, end=end)
     if attribution is None:
@@ -193,6 +194,8 @@ def cue_before_quote(ctx: QuoteContext) -> Found | None:
             between = between[1:]
         if lemma in NOT_ADJACENT and len(between) > 1:
             continue
+        if cue == before[-1] and len(before) > 1 and _subordinate(tokens, before[-2], cue, qi):
+            continue
         attribution = _speaker_at_cue(ctx, cue, lemma, rule=Rule.CUE_BEFORE_QUOTE)
         if attribution is None:
             continue
@@ -203,6 +206,20 @@ def cue_before_quote(ctx: QuoteContext) -> Found | None:
             return None  # 'called for "…"' names nothing said; 'called it "…"' does
         return attribution, kind_after_cue(ctx.text, tokens, qi, ctx.high, between, ctx.content)
     return None
+
+
+_SUBORDINATORS = frozenset(
+    "until unless if when whenever while because although though once since after before as".split()
+)
+
+
+def _subordinate(tokens: list[Token], outer: int, inner: int, qi: int) -> bool:
+    """'Clinton said that until Iran reassures the world …, "it would be premature …"': the nearer cue is in
+    a clause that opens the outer cue's object, and the quote is that object's main clause."""
+    opener = outer + 1
+    if opener < inner and tokens[opener].lower == "that":
+        opener += 1
+    return opener < inner and tokens[opener].lower in _SUBORDINATORS and tokens[qi - 1].text == ","
 
 
 def cue_ends_sentence(ctx: QuoteContext) -> Found | None:
