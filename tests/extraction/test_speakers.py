@@ -306,3 +306,14 @@ def test_a_second_quote_with_a_pronoun_cue_of_its_own_is_its_own_statement() -> 
     )
 
     assert [s.quote for s in result.statements] == ["It was a difficult part,", "It was a big stretch,"]
+
+
+def test_a_name_inside_someone_elses_appositive_does_not_become_theirs() -> None:
+    result = extract_article(
+        "Title\n\nDonald Trump took the stand on Monday.\n\n"
+        "Kevin Wallace, the lawyer with the attorney general's office who questioned Trump, pressed him.\n\n"
+        'After one long monologue, Wallace asked Trump: "Done?"\n\n'
+        '"Done," Trump said.\n'
+    )
+
+    assert [s.speaker for s in result.statements] == ["Kevin Wallace", "Donald Trump"]

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import lexicon as lx
-from ..aliases import name_aliases
+from ..aliases import alias_form, name_aliases
 from ..gender import gender_of_name, gender_of_noun, gender_of_title
 from ..keys import fold_name, folded_words, has_generational_suffix, name_words
 from ..organisations import organisation_mentions
@@ -300,7 +300,7 @@ class Registry:
             if not match and kind == SpeakerKind.PERSON and other and entity.name != entity.description:
                 if len(words) == 1:
                     match = words[0] in (other[-1], other[0]) or any(
-                        folded_words(alias)[-1:] == words for alias in entity.aliases
+                        folded_words(alias_form(alias))[-1:] == words for alias in entity.aliases
                     )
                 elif len(other) == 1:
                     match = words[-1] == other[0]
