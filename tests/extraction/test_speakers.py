@@ -317,3 +317,27 @@ def test_a_name_inside_someone_elses_appositive_does_not_become_theirs() -> None
     )
 
     assert [s.speaker for s in result.statements] == ["Kevin Wallace", "Donald Trump"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('Taoiseach Leo Varadkar said the response "resembles revenge".', "Leo Varadkar"),
+        (
+            'Before the vote, Minister in the Ministry of Finance Brian Manning said, "The issue is a simple one."',
+            "Brian Manning",
+        ),
+        (
+            "An analysis published by the National Academies of Sciences, Engineering, and Medicine found that "
+            '"the literature on employment is mixed."',
+            "National Academies of Sciences, Engineering, and Medicine",
+        ),
+        ('The online tool BMJ Best Practice says "there are no data to support their use".', "BMJ Best Practice"),
+        (
+            'The Israeli mission to the UN in Geneva called the statement "deplorable and deeply concerning".',
+            "Israeli mission to the UN in Geneva",
+        ),
+    ],
+)
+def test_titles_offices_and_organisations_read_whole(sentence: str, speaker: str) -> None:
+    assert extract_article(f"Title\n\n{sentence}\n").statements[0].speaker == speaker

@@ -202,7 +202,8 @@ TITLE_WORDS = frozenset(
     cabinet state affairs security intelligence energy environment agriculture transport labour labor
     culture digital science technology housing finance-minister treasury defence-minister nominee
     candidate challenger incumbent frontrunner front-runner geostrategist pundit commentator
-    sergeant-major chief-executive managing executive-director pro tem tempore""".split()
+    sergeant-major chief-executive managing executive-director pro tem tempore taoiseach tánaiste tanaiste
+    cofounder co-chair reverend quarterback pitcher rapper novelist poet playwright""".split()
 )
 # Titles that are part of how a person is known, kept in their canonical name ("Prince Harry", "Pope Leo").
 KNOWN_BY_TITLES = frozenset(
@@ -250,7 +251,8 @@ ORG_NOUNS = frozenset(
     """company firm ministry department agency government administration group bank council committee
     party union association institute university police army military court commission office
     campaign organisation organization charity hospital school board regulator authority authorities
-    embassy kremlin team club network broadcaster newspaper paper website airline carrier retailer
+    embassy mission delegation consulate kremlin team club network broadcaster newspaper paper website airline
+    carrier retailer
     manufacturer startup lender insurer operator utility watchdog prosecutor's prosecutors
     secretariat cabinet presidency palace junta regime coalition alliance bloc federation
     league foundation chamber prefecture municipality tribunal panel inquiry district county trust

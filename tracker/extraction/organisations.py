@@ -19,7 +19,8 @@ from .tokens import TIME_WORDS, Token, bare, is_possessive
 ORGANISATION_HEADS = frozenset(
     """department ministry office bureau agency commission council committee authority institute
     administration service board court bank federation union association foundation coalition alliance
-    trust fund society centre center league secretariat directorate inspectorate ombudsman""".split()
+    trust fund society centre center league secretariat directorate inspectorate ombudsman academy academies
+    university college school museum institution""".split()
 )
 _LINKS = frozenset({"of", "for", "on"})
 _LIST_JOINS = frozenset({",", "and", "&"})
@@ -46,6 +47,10 @@ def organisation_start(tokens: list[Token], end: int, low: int) -> int:
         if token.lower in ("and", "&") and index - 1 >= low and _capital(tokens[index - 1]):
             seen_join = True
             index -= 1
+            continue
+        if token.lower in ("and", "&") and index - 2 >= low and tokens[index - 1].text == ",":
+            seen_join = True  # "Sciences, Engineering, and Medicine": a list with a comma before its last item
+            index -= 2
             continue
         if token.text == "," and seen_join and index - 1 >= low and _capital(tokens[index - 1]):
             index -= 1

@@ -288,9 +288,19 @@ def classify(source: str, tokens: list[Token]) -> NounPhrase | None:
         # "NATO Secretary-General Jens Stoltenberg": an organisation word inside a title is fine; "the NATO
         # Secretary-General" (an office at the end) is a person, read below as a role.
         split = _split_title(run)
-        if split == 0 or all(
-            is_org_word(t.text) or is_title_word(t.text) or t.lower == "of" or is_place_word(t.text)
-            for t in run[split:]
+        # "BMJ Best Practice", "ESPN Radio": an acronym that opens a name with no title and no given name in it.
+        branded = (
+            len(run) >= 2
+            and run[0].text.isupper()
+            and not any(is_title_word(t.text) or is_given_name(t.text) for t in run[1:])
+        )
+        if (
+            split == 0
+            or branded
+            or all(
+                is_org_word(t.text) or is_title_word(t.text) or t.lower == "of" or is_place_word(t.text)
+                for t in run[split:]
+            )
         ):
             name = run_text[4:] if run_text.startswith("The ") else run_text
             return NounPhrase(MentionKind.ORGANISATION, text, name=name, head=bare(run[-1].text), start=start, end=end)
@@ -369,10 +379,35 @@ def _organisation(source: str, tokens: list[Token], text: str) -> NounPhrase | N
         first += 1
     if organisation_end(tokens, first, len(tokens)) != len(tokens) - 1:
         return None
+    if (
+        len(tokens) - first >= 5
+        and tokens[-3].is_cap
+        and _given_and_surname(tokens[-2], tokens[-1])
+        and any(bare(t.text) in _OFFICES for t in tokens[first:-2])
+    ):
+        # "the Ministry of Finance Brian Manning": the minister, named after the office's name.
+        title = _span_text(source, tokens[first:-2])
+        name = _span_text(source, tokens[-2:])
+        return NounPhrase(MentionKind.NAME, text, name=name, title=title, start=tokens[0].start, end=tokens[-1].end)
     head = next((bare(t.text) for t in tokens[first:] if bare(t.text) in ORGANISATION_HEADS), "")
     name = " ".join(filter(None, [owner, _span_text(source, tokens[first:])]))
     return NounPhrase(
         MentionKind.ORGANISATION, text, name=name, head=head, definite=True, start=tokens[0].start, end=tokens[-1].end
+    )
+
+
+# Heads of public offices whose holder may be named right after the office ("the Ministry of Finance Brian Manning").
+_OFFICES = frozenset("ministry department office agency bureau commission council committee authority".split())
+
+
+def _given_and_surname(given: Token, surname: Token) -> bool:
+    return (
+        given.is_cap
+        and surname.is_cap
+        and is_given_name(given.text)
+        and not is_org_word(surname.text)
+        and not is_place_word(surname.text)
+        and bare(surname.text) not in ORGANISATION_HEADS
     )
 
 

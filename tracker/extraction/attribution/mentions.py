@@ -11,7 +11,7 @@ from __future__ import annotations
 from .. import lexicon as lx
 from ..chunking import noun_phrase_after, noun_phrase_before
 from ..phrases import NounPhrase
-from ..tokens import PREPOSITIONS, Token, bare
+from ..tokens import PREPOSITIONS, Token, bare, is_place_word
 from ..types import MentionKind
 from .text import ArticleText
 
@@ -190,7 +190,9 @@ def subject_before(text: ArticleText, tokens: list[Token], cue: int, low: int) -
             )
         else:
             phrase = None
-    located = people_at(text, tokens, phrase_tokens, phrase, low)
+    located = people_at(text, tokens, phrase_tokens, phrase, low) or body_at_place(
+        text, tokens, phrase_tokens, phrase, low
+    )
     if located is not None:
         phrase_tokens, phrase = located
     spokes = spokesperson_for(text, tokens, phrase_tokens, low)
@@ -488,6 +490,31 @@ def person_from(text: ArticleText, tokens: list[Token], index: int, low: int) ->
     if head - 1 < low or bare(tokens[head].text) not in lx.PERSON_NOUNS or tokens[head - 1].lower not in ("a", "an"):
         return None
     return tokens[head - 1 : index + 1]
+
+
+def body_at_place(
+    text: ArticleText, tokens: list[Token], phrase_tokens: list[Token], phrase: NounPhrase | None, low: int
+) -> tuple[list[Token], NounPhrase] | None:
+    """'The Israeli mission to the UN in Geneva said': the mission, described by where it is, not the city."""
+    if not phrase_tokens or phrase is None or not all(is_place_word(t.text) for t in phrase_tokens if t.is_cap):
+        return None
+    first = tokens.index(phrase_tokens[0], low)
+    for _ in range(3):  # at most three phrases back: 'to the UN', 'in Geneva'
+        if first - 2 < low or tokens[first - 1].lower not in ("in", "to", "at", "of", "for"):
+            return None
+        before = noun_phrase_before(text.body, tokens, first - 2, low)
+        if not before or before[-1] is not tokens[first - 2]:
+            return None
+        first = tokens.index(before[0], low)
+        head = bare(before[-1].text)
+        if not before[-1].is_cap and head in lx.ORG_NOUNS:
+            named = first + 1 if tokens[first].lower in ("the", "a", "an") else first
+            whole = tokens[first : tokens.index(phrase_tokens[-1], low) + 1]
+            name = text.words(tokens[named : tokens.index(phrase_tokens[-1], low) + 1])
+            printed = text.words(whole)
+            span = {"start": whole[0].start, "end": whole[-1].end}
+            return whole, NounPhrase(MentionKind.ORGANISATION, printed, name=name, head=head, **span)
+    return None
 
 
 def people_at(
