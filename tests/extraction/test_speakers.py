@@ -341,3 +341,12 @@ def test_a_name_inside_someone_elses_appositive_does_not_become_theirs() -> None
 )
 def test_titles_offices_and_organisations_read_whole(sentence: str, speaker: str) -> None:
     assert extract_article(f"Title\n\n{sentence}\n").statements[0].speaker == speaker
+
+
+def test_words_quoted_beside_a_bodys_doing_that_a_person_reports_are_the_persons() -> None:
+    result = extract_article(
+        "Title\n\nLast week, Humza Yousaf told MSPs the inquiry only asked for messages to be handed over in "
+        'September, "just a matter of weeks ago".\n'
+    )
+
+    assert result.statements[0].speaker == "Humza Yousaf"

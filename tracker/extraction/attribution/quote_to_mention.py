@@ -194,7 +194,11 @@ def cue_before_quote(ctx: QuoteContext) -> Found | None:
             between = between[1:]
         if lemma in NOT_ADJACENT and len(between) > 1:
             continue
-        if cue == before[-1] and len(before) > 1 and _subordinate(tokens, before[-2], cue, qi):
+        if (
+            cue == before[-1]
+            and len(before) > 1
+            and (_subordinate(tokens, before[-2], cue, qi) or _reported_within(ctx, before[-2], cue))
+        ):
             continue
         attribution = _speaker_at_cue(ctx, cue, lemma, rule=Rule.CUE_BEFORE_QUOTE)
         if attribution is None:
@@ -220,6 +224,21 @@ def _subordinate(tokens: list[Token], outer: int, inner: int, qi: int) -> bool:
     if opener < inner and tokens[opener].lower == "that":
         opener += 1
     return opener < inner and tokens[opener].lower in _SUBORDINATORS and tokens[qi - 1].text == ","
+
+
+def _reported_within(ctx: QuoteContext, outer: int, inner: int) -> bool:
+    """'Mr Yousaf told MSPs the inquiry only asked for messages in September, "just weeks ago"': the nearer
+    cue's subject is a body or a document whose doing a person reports; the quoted words are the person's."""
+    if ctx.text.cue(ctx.tokens, outer) in NOT_ADJACENT or ctx.tokens[inner].lower.endswith("ing"):
+        return False  # '…, saying "…"': a participle has no subject of its own
+    reporter = subject_before(ctx.text, ctx.tokens, outer, ctx.low)
+    reported = subject_before(ctx.text, ctx.tokens, inner, outer + 1)
+    if reporter is None or reported is None:
+        return False
+    return reporter[0].kind in (MentionKind.NAME, MentionKind.PRONOUN) and reported[0].kind in (
+        MentionKind.ORGANISATION,
+        MentionKind.DOCUMENT,
+    )
 
 
 def cue_ends_sentence(ctx: QuoteContext) -> Found | None:
