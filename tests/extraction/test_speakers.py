@@ -350,3 +350,30 @@ def test_words_quoted_beside_a_bodys_doing_that_a_person_reports_are_the_persons
     )
 
     assert result.statements[0].speaker == "Humza Yousaf"
+
+
+def test_a_participle_of_the_speakers_own_clause_does_not_part_two_quotes_under_one_cue() -> None:
+    result = extract_article(
+        'Title\n\n"I am not here to hear what he has to say," Engoron said, raising his voice and telling Habba '
+        'and Kise to sit down. "We are here to hear him answer questions."\n'
+    )
+
+    assert len(result.statements) == 1
+
+
+def test_adding_that_reports_more_so_the_next_quote_stands_alone() -> None:
+    result = extract_article(
+        'Title\n\n"I\'ve signed away my organs," Oscar Isaac joked, adding that filming was great. '
+        '"J.J. Abrams is amazing."\n'
+    )
+
+    assert len(result.statements) == 2
+
+
+def test_a_quote_without_its_full_stop_ends_the_sentence_before_a_pronoun_cue() -> None:
+    result = extract_article(
+        'Title\n\nBrian Manning said the government is working hard because "we live in a society that is heavy on '
+        'importation" He added, "A devaluation will cause an increase in those costs."\n'
+    )
+
+    assert [s.cue for s in result.statements] == ["said", "added"]

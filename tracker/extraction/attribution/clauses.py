@@ -56,6 +56,16 @@ def sentences(text: ArticleText, tokens: list[Token]) -> list[tuple[int, int]]:
             elif nxt.is_cap:
                 post = post_attribution(text, tokens, index, len(tokens))
                 end_here = post is None or not terminal_tail(text, tokens, post[2], len(tokens))
+        elif (
+            token.is_quote
+            and text.quote_content(token)[-1:].isalnum()
+            and nxt.is_cap
+            and nxt.lower in lx.SUBJECT_PRONOUNS
+            and nxt.text != "I"
+        ):
+            # '… because "we live in a society …" He added, "…"': the full stop is missing, the sentence ends.
+            following = tokens[index + 2] if index + 2 < len(tokens) else None
+            end_here = following is not None and bool(text.cue(tokens, index + 2)) and index + 3 < len(tokens)
         if end_here:
             bounds.append((start, index + 1))
             start = index + 1

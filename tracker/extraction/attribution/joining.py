@@ -90,8 +90,10 @@ def join_split_quote(
         words = [t for t in between if t.is_word]
         quote_only = qi == low and all(not t.is_word for t in tokens[qi + 1 : high])
         outside = outside_parentheses(tokens, state.used_until + 1, qi)
+        # '"A," Engoron said, raising his voice and telling Habba to sit down. "B."': a participle of the same
+        # speaker's clause is no new act of speech.
         no_speech = not any(tokens[i].is_quote for i in outside[:-1]) and not any(
-            new_speech(text, tokens, i) for i in outside
+            new_speech(text, tokens, i) and not _participle_of_clause(text, tokens, i) for i in outside
         )
         one_sentence = not any(tokens[i].text[0] in SENTENCE_END for i in outside[:-1])
         ends = between[-1].text in SENTENCE_END | {","} or between[-1].text.endswith(".")  # "… of Acme Inc."
@@ -139,6 +141,19 @@ def _pronoun_cue_after(text: ArticleText, tokens: list[Token], qi: int, high: in
     return (first.lower in lx.SUBJECT_PRONOUNS and bool(text.cue(tokens, index + 1))) or (
         bool(text.cue(tokens, index)) and second.lower in lx.SUBJECT_PRONOUNS
     )
+
+
+def _participle_of_clause(text: ArticleText, tokens: list[Token], index: int) -> bool:
+    """'raising his voice and telling Habba to sit down': a participle that does something to someone; not
+    'adding that …', which reports more of what was said."""
+    if not tokens[index].lower.endswith("ing") or index == 0 or tokens[index - 1].lower not in (",", "and"):
+        return False
+    following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+    return following not in ("that", ":", ",") and text.cue(tokens, index) not in _REPORTING_CONTENT
+
+
+# Reporting verbs whose participle carries on the content of what was said ('adding that', 'noting').
+_REPORTING_CONTENT = frozenset({"say", "add", "note", "explain", "insist", "argue", "claim", "continue", "write"})
 
 
 def join_continuation(
