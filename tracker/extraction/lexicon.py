@@ -90,6 +90,7 @@ CUE_FORMS: dict[str, str] = _forms(
     "slam slams slammed slamming",
     "hail hails hailed hailing",
     "welcome welcomes welcomed welcoming",
+    "thank thanks thanked thanking",
     "reveal reveals revealed revealing",
     "answer answers answered answering",
     "propose proposes proposed proposing",

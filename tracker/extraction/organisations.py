@@ -161,6 +161,15 @@ def organisation_mentions(body: str) -> list[tuple[int, str, frozenset[str]]]:
         if words and words[0] == "The":
             del run[0], words[0]
         org = max((i for i, w in enumerate(words) if bare(w) in lx.ORG_WORDS and w[:1].isupper()), default=-1)
+        capitalised = 0
+        while capitalised < len(words) and words[len(words) - 1 - capitalised][:1].isupper():
+            capitalised += 1
+        if org < 0 and capitalised >= 2:
+            # "Stellantis and the United Auto Workers union": the capitalised words the organisation noun names.
+            after = re.match(r"\s+([a-z]+)", body[run[-1].end() : run[-1].end() + 20])
+            if after and after.group(1) in lx.ORG_NOUNS:
+                del run[: len(run) - capitalised], words[: len(words) - capitalised]
+                org = len(words) - 1
         if org >= 0 and not words[org].isupper():
             last = len(words) - 1 if org + 1 < len(words) and words[org + 1] == "of" else org
             kept = run[: last + 1]
