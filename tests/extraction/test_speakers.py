@@ -377,3 +377,21 @@ def test_a_quote_without_its_full_stop_ends_the_sentence_before_a_pronoun_cue() 
     )
 
     assert [s.cue for s in result.statements] == ["said", "added"]
+
+
+def test_the_union_is_the_union_or_guild_last_named() -> None:
+    result = extract_article(
+        "Title\n\nThe Writers Guild of America applauded the deal. "
+        '"When workers are united, they win," the union said in a statement.\n'
+    )
+
+    assert result.statements[0].speaker == "Writers Guild of America"
+
+
+def test_a_shows_title_in_quotes_may_stand_among_a_speakers_titles() -> None:
+    result = extract_article(
+        'Title\n\n"I think it is a conversation now about big business," SAG-AFTRA President and "The Nanny" star '
+        "Fran Drescher told The Associated Press.\n"
+    )
+
+    assert result.statements[0].speaker == "Fran Drescher"

@@ -270,7 +270,7 @@ DOCUMENT_NOUNS = frozenset(
 )
 # Person nouns: "the minister said", "an official said".
 PERSON_NOUNS = frozenset(
-    """minister president senator official spokesman spokeswoman spokesperson adviser advisor
+    """minister president star senator official spokesman spokeswoman spokesperson adviser advisor
     secretary chancellor governor mayor ambassador envoy commissioner commander chief head leader
     director executive chairman chairwoman chair judge lawyer attorney prosecutor analyst economist
     expert professor researcher scientist doctor nurse teacher student resident witness victim

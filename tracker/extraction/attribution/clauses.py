@@ -7,7 +7,7 @@ import re
 
 from .. import lexicon as lx
 from ..phrases import NounPhrase
-from ..tokens import PREPOSITIONS, Token, bare
+from ..tokens import PREPOSITIONS, Token, bare, is_title_word
 from ..types import MentionKind, QuoteKind
 from .mentions import SENTENCE_END, phrase_after, subject_before
 from .text import DETERMINERS, ArticleText
@@ -97,6 +97,8 @@ def post_attribution(text: ArticleText, tokens: list[Token], qi: int, high: int)
             depth = max(0, depth - 1)
         if depth or token.text == ")":
             continue
+        if token.is_quote and _title_in_subject(text, token):
+            continue  # '"…," SAG-AFTRA President and "The Nanny" star Fran Drescher told …'
         if token.is_quote or token.text[0] in SENTENCE_END or token.text == ";":
             break
         lemma = text.cue(tokens, k)
@@ -112,6 +114,20 @@ def post_attribution(text: ArticleText, tokens: list[Token], qi: int, high: int)
             return None
         return found_subject[0], k, end
     return None
+
+
+def _title_piece(text: ArticleText, token: Token) -> bool:
+    if token.is_quote:
+        return _title_in_subject(text, token)
+    return token.lower == "and" or (
+        token.is_word and (token.is_cap or is_title_word(token.text) or bare(token.text) in lx.PERSON_NOUNS)
+    )
+
+
+def _title_in_subject(text: ArticleText, token: Token) -> bool:
+    """A short title-cased quote (a show's or a book's name), which may stand inside a subject's titles."""
+    words = text.quote_content(token).split()
+    return 0 < len(words) <= 4 and all(word[:1].isupper() for word in words) and words[-1][-1:].isalnum()
 
 
 def _introduces_next(text: ArticleText, tokens: list[Token], qi: int, end: int, high: int) -> bool:
@@ -131,6 +147,8 @@ def premodified(text: ArticleText, tokens: list[Token], start: int, subject: int
     """The subject starts at ``start`` or after a few modifiers ('EU tech commissioner X'), not inside a relative
     clause ('"…", a formulation that some economists read as …')."""
     modifiers = tokens[start:subject]
+    if 3 < len(modifiers) <= 6 and all(_title_piece(text, t) for t in modifiers) and modifiers[0].is_cap:
+        return True  # 'SAG-AFTRA President and "The Nanny" star Fran Drescher'
     return len(modifiers) <= 3 and all(
         t.is_word
         and t.lower not in PREPOSITIONS

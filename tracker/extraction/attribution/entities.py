@@ -181,7 +181,7 @@ _TYPED_HEADS: dict[str, frozenset[str]] = {
     "department": frozenset({"department", "ministry"}),
     "bank": frozenset({"bank", "reserve"}),
     "council": frozenset({"council"}),
-    "union": frozenset({"union", "federation"}),
+    "union": frozenset({"union", "federation", "guild"}),
     "party": frozenset({"party"}),
     "commission": frozenset({"commission"}),
 }
@@ -540,8 +540,9 @@ class Registry:
             if entity.kind != SpeakerKind.ORGANIZATION:
                 continue
             described = " ".join(fold_name(text) for text in entity.role_texts).split()
+            typed = _TYPED_HEADS.get(head, frozenset({head}))
             if (
-                head not in fold_name(entity.name)
+                typed.isdisjoint(folded_words(entity.name))
                 and head not in {fold_name(r) for _, r in entity.roles}
                 and head not in described
             ):
