@@ -395,3 +395,34 @@ def test_a_shows_title_in_quotes_may_stand_among_a_speakers_titles() -> None:
     )
 
     assert result.statements[0].speaker == "Fran Drescher"
+
+
+def test_a_statement_a_body_released_speaks_for_it_named_with_its_country() -> None:
+    result = extract_article(
+        "Title\n\nThe day before, Cuba's foreign affairs ministry released a statement that \"there is no preventive "
+        'vaccine at this time".\n'
+    )
+
+    assert (result.statements[0].speaker, result.statements[0].rule) == (
+        "Cuba foreign affairs ministry",
+        "document_author",
+    )
+
+
+def test_an_inverted_reporting_verb_at_a_sentences_end_names_who_speaks_next() -> None:
+    result = extract_article(
+        "Title\n\nVaccines are a treatment to prevent disease, explains the US Centers for Disease Control and "
+        'Prevention. "Vaccines contain the same germs that cause disease."\n\n'
+        '"A vaccine stimulates your immune system," the CDC adds.\n'
+    )
+
+    assert [s.speaker for s in result.statements] == ["US Centers for Disease Control and Prevention"] * 2
+
+
+def test_described_as_quotes_what_was_said_however_long_the_object() -> None:
+    result = extract_article(
+        'Title\n\nMayne described the common side effects of the therapy as: "All of the things that make you feel '
+        'miserable when you have the flu."\n'
+    )
+
+    assert result.statements[0].speaker == "Mayne"

@@ -231,7 +231,8 @@ NAME_PARTICLES = frozenset(
     "de da di du del della der den van von ter ten la le bin ibn al el dos das do y zu abu ben st".split()
 )
 ORG_WORDS = frozenset(
-    """ministry department agency company corporation corp corp. inc inc. ltd ltd. llc plc group bank
+    """centers centres institutes ministry department agency company corporation corp corp. inc inc. ltd ltd. llc plc
+    group bank
     council committee party union association institute university college school police army navy
     force forces office commission court tribunal parliament congress senate assembly government
     administration authority authorities board bureau foundation fund trust service services

@@ -20,7 +20,7 @@ ORGANISATION_HEADS = frozenset(
     """department ministry office bureau agency commission council committee authority institute
     administration service board court bank federation union association foundation coalition alliance
     trust fund society centre center league secretariat directorate inspectorate ombudsman academy academies
-    university college school museum institution guild""".split()
+    university college school museum institution guild centers centres institutes""".split()
 )
 _LINKS = frozenset({"of", "for", "on"})
 _LIST_JOINS = frozenset({",", "and", "&"})
@@ -171,7 +171,7 @@ def organisation_mentions(body: str) -> list[tuple[int, str, frozenset[str]]]:
                 del run[: len(run) - capitalised], words[: len(words) - capitalised]
                 org = len(words) - 1
         if org >= 0 and not words[org].isupper():
-            last = len(words) - 1 if org + 1 < len(words) and words[org + 1] == "of" else org
+            last = len(words) - 1 if org + 1 < len(words) and words[org + 1] in ("of", "for") else org
             kept = run[: last + 1]
             name = body[kept[0].start() : kept[-1].end()]
             name = name[:-2] if name.endswith(("'s", "’s")) else name.rstrip(".") if len(kept) > 1 else name
@@ -179,8 +179,14 @@ def organisation_mentions(body: str) -> list[tuple[int, str, frozenset[str]]]:
             initials = "".join(w[0] for w in capitals)
             abbreviations = {initials} if len(capitals) >= 2 else set()
             first = bare(capitals[0]) if capitals else ""
-            if len(capitals) >= 3 and (first in lx.DEMONYMS or first in lx.PLACES):
+            placed = len(capitals) >= 3 and (first in lx.DEMONYMS or first in lx.PLACES)
+            if placed:
                 abbreviations.add(initials[1:])  # "US Bureau of Coastal Fisheries" is also "BCF"
+            if " and " in name:
+                # "Centers for Disease Control and Prevention" is known as "CDC".
+                before = [w for w in name.rsplit(" and ", 1)[0].split() if w not in _ACRONYM_SKIP and w[:1].isupper()]
+                short = "".join(w[0] for w in before)
+                abbreviations.update({short[1:] if placed else short} if len(before) >= 3 else set())
             tail = re.match(r"\s*\(([A-Z][A-Z&]{1,7})\)", body[kept[-1].end() :])
             if tail:
                 abbreviations.add(tail.group(1))

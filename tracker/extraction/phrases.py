@@ -193,6 +193,9 @@ def classify(source: str, tokens: list[Token]) -> NounPhrase | None:
         if head in lx.DOCUMENT_NOUNS:
             return NounPhrase(MentionKind.DOCUMENT, text, head=head, definite=definite, start=start, end=end)
         if head in lx.ORG_NOUNS:
+            if len(body) > 1 and is_possessive(body[0].text) and body[0].is_cap and is_place_word(body[0].text):
+                # "Cuba's foreign affairs ministry": every country has one; the country is its first word.
+                phrase = " ".join([bare_case(body[0].text), _span_text(source, body[1:])])
             return NounPhrase(
                 MentionKind.ORGANISATION, text, name=phrase, head=head, definite=definite, start=start, end=end
             )

@@ -226,7 +226,11 @@ def note_reported_speech(
             inverted = False
         else:
             found = subject_before(text, tokens, cue, low)
-            inverted = found is None and all(not t.is_word or t.lower == "so" for t in tokens[low:cue])
+            inverted = found is None and (
+                all(not t.is_word or t.lower == "so" for t in tokens[low:cue])
+                # "Vaccines prevent disease, explains the US Centers for Disease Control and Prevention."
+                or (cue > low and tokens[cue - 1].text == "," and _ends_with_phrase(text, tokens, cue + 1, high))
+            )
         if inverted:
             # "So says Ann Lee, a farmer." / "Said Ann Lee: …"
             later = phrase_after(text, tokens, cue + 1, high)
@@ -267,6 +271,12 @@ def note_reported_speech(
         if source is not None:
             memory.sources[id(entity)] = source
             note_document(text, memory, sentence_text, lemma, tokens[low].start, entity)
+
+
+def _ends_with_phrase(text: ArticleText, tokens: list[Token], start: int, high: int) -> bool:
+    """A noun phrase from ``start`` that ends the sentence: '…, explains the CDC.'"""
+    later = phrase_after(text, tokens, start, high)
+    return later is not None and (later[1] + 1 >= high or tokens[later[1] + 1].text[0] in ".!?")
 
 
 def note_opening(

@@ -153,7 +153,7 @@ def attribute_quote(
             candidate.dropped = candidate.scare = True
             return
         found = cue_before_quote(ctx)
-    for sieve in (cue_ends_sentence, frame, colon, continuation):
+    for sieve in (document_content, cue_ends_sentence, frame, colon, continuation):
         if found is not None:
             break
         found = sieve(ctx)
@@ -206,7 +206,9 @@ def cue_before_quote(ctx: QuoteContext) -> Found | None:
         fronted = any(t.lower == "what" for t in tokens[max(ctx.low, cue - 5) : cue]) or reduced_relative(
             tokens, cue, ctx.low
         )
-        if lemma in NEEDS_OBJECT and ((not between and not fronted) or len(between) > 4):
+        # 'described the side effects as: "…"' quotes what was said however long the object.
+        described_as = [t.lower for t in between[-2:] if t.text != ":"][-1:] == ["as"] and len(between) <= 10
+        if lemma in NEEDS_OBJECT and ((not between and not fronted) or (len(between) > 4 and not described_as)):
             return None  # 'called for "…"' names nothing said; 'called it "…"' does
         return attribution, kind_after_cue(ctx.text, tokens, qi, ctx.high, between, ctx.content)
     return None
@@ -239,6 +241,27 @@ def _reported_within(ctx: QuoteContext, outer: int, inner: int) -> bool:
         MentionKind.ORGANISATION,
         MentionKind.DOCUMENT,
     )
+
+
+def document_content(ctx: QuoteContext) -> Found | None:
+    """'The ministry released a statement that "…"': the words of a document whose author the sentence names."""
+    tokens, qi, low = ctx.tokens, ctx.qi, ctx.low
+    index = qi - 1
+    if index > low and tokens[index].text == ":":
+        index -= 1
+    if index <= low or tokens[index].lower not in ("that", "saying", "reading", "which", "stating"):
+        return None
+    document = index - 1
+    author = ctx.memory.documents.in_sentence.get(document)
+    if author is None or bare(tokens[document].text) not in lx.DOCUMENT_NOUNS:
+        return None
+    start = document
+    while start - 1 >= low and tokens[start - 1].lower in DETERMINERS | DOCUMENT_MODIFIERS:
+        start -= 1
+    attribution = author_speaks(
+        ctx.text, ctx.memory, author, tokens, start=start, cue=document, paragraph=ctx.paragraph
+    )
+    return replace(attribution, cue="", lemma=""), kind_after_cue(ctx.text, tokens, qi, ctx.high, [], ctx.content)
 
 
 def cue_ends_sentence(ctx: QuoteContext) -> Found | None:
