@@ -83,9 +83,8 @@ def organisation_end(tokens: list[Token], start: int, high: int) -> int:
             break  # "Federal Reserve Bank of Kansas City President Thomas Hoenig": a person follows
         if _capital(token):
             last = index
-        elif (
-            (token.lower in _LINKS | {"the", "and", "&"} and _name_word_at(tokens, index + 1, high))
-            or (token.text == "," and _list_follows(tokens, index + 1, high))
+        elif (token.lower in _LINKS | {"the", "and", "&"} and _name_word_at(tokens, index + 1, high)) or (
+            token.text == "," and _list_follows(tokens, index + 1, high)
         ):
             pass
         else:
