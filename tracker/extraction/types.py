@@ -34,6 +34,15 @@ class QuoteKind(StrEnum):
     PARTIAL = "partial"
 
 
+class DocumentFormat(StrEnum):
+    """How a text carries speech: quotes in a news ``article``, or labelled turns (``interview``: questions
+    and answers; ``transcript``: a briefing, hearing, debate or address)."""
+
+    ARTICLE = "article"
+    INTERVIEW = "interview"
+    TRANSCRIPT = "transcript"
+
+
 class MentionKind(StrEnum):
     """What a speaker noun phrase is: the kind decides how it finds its entity."""
 
@@ -91,6 +100,10 @@ class ParsedArticle:
     warnings: tuple[str, ...] = ()
     # 1-based line of the input file where each body paragraph starts (for messages).
     paragraph_lines: tuple[int, ...] = ()
+    # Set by the front matter's ``format:``; None: decided from the text.
+    document_format: DocumentFormat | None = None
+    # Body spans that were bold or italic (Markdown) in the input: interviews often mark questions so.
+    emphasis: tuple[tuple[int, int], ...] = ()
 
     def paragraph_text(self, index: int) -> str:
         start, end = self.paragraphs[index]
