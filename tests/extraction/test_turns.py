@@ -320,3 +320,67 @@ def test_a_quote_inside_a_turn_stays_a_quote_beside_the_turn() -> None:
 def test_turn_extraction_is_idempotent() -> None:
     for text in (QA, HEARING, DEBATE, ADDRESS, BOLD_QUESTIONS, UNLABELLED_ANSWERS):
         assert extract_article(text).to_dict() == extract_article(text).to_dict()
+
+
+def test_answers_whose_guest_is_never_named_are_kept_for_a_curator() -> None:
+    text = "Budget questions\n\nQ: Why now?\n\nA: Because the money ran out.\n\nQ: And next year?\n\nA: Less.\n"
+    result = extract_article(text)
+    answers = [s for s in result.statements if s.kind == QuoteKind.ANSWER]
+    assert [s.quote for s in answers] == ["Because the money ran out.", "Less."]
+    assert {s.speaker for s in answers} == {None}
+    assert any("no guest named" in warning for warning in result.warnings)
+
+
+def test_the_moderator_and_an_audience_member_ask() -> None:
+    text = (
+        "A town hall on schools\n\nStaff | May 1, 2024\n\n"
+        "THE MODERATOR: Welcome. I want to introduce you to Kevin Michel, a teacher.\n\n"
+        "AUDIENCE MEMBER: When will schools reopen?\n\n"
+        "THE GOVERNOR: By the spring.\n\n"
+        "AUDIENCE MEMBER: Thank you.\n\n"
+        "THE GOVERNOR: Thank you, Kevin.\n"
+    )
+    turns = _turns(text)
+    assert [(kind, speaker) for _, kind, speaker, _ in turns] == [
+        ("question", "moderator"),
+        ("question", "Kevin Michel"),
+        ("answer", "Governor"),
+        ("question", "Kevin Michel"),
+        ("answer", "Governor"),
+    ]
+    governor = next(s for s in extract_article(text).speakers if s.name == "Governor")
+    assert not governor.named  # a role the text never fills with a name
+
+
+SECTION = """Port Lewis mayor defends budget
+
+By Tom Hale | March 3, 2024
+
+Mayor Ana Ruiz defended her budget on Monday. "We did not cut the libraries," she said at a press conference.
+
+Council member Bo Lind disagreed. "It is a cut by another name," he said.
+
+We asked the mayor three questions.
+
+Q: Why move the branches?
+
+A: Because the schools have the space.
+
+Q: Will hours change?
+
+A: They go up.
+"""
+
+
+def test_a_q_and_a_section_inside_a_news_article() -> None:
+    result = extract_article(SECTION)
+    quoted = [(s.paragraph, s.speaker, str(s.kind)) for s in result.statements if s.paragraph < 3]
+    assert quoted == [(0, "Ana Ruiz", "direct"), (1, "Bo Lind", "direct")]
+    assert _turns(SECTION) == [
+        (3, "question", "Tom Hale", "Q"),
+        (4, "answer", "Ana Ruiz", "A"),
+        (5, "question", "Tom Hale", "Q"),
+        (6, "answer", "Ana Ruiz", "A"),
+    ]
+    answer = next(s for s in result.statements if s.kind == QuoteKind.ANSWER)
+    assert answer.source is not None and answer.source.kind == SourceKind.INTERVIEW

@@ -50,8 +50,9 @@ class TurnContext:
     byline: str
     publication: str
     names: tuple[PrintedName, ...]
-    interviewer: str  # '' when no one is named as asking
+    interviewer: str  # '' when no one is named as interviewing
     guest: str  # '' when no one is named as being asked
+    moderator: str  # '' when no one is named as moderating or hosting
     introduction: str  # headline and the paragraphs before the first turn, for the format and the source
 
     def spelling(self, name: str) -> str:
@@ -65,9 +66,9 @@ class TurnContext:
 
 # 'Joshua Renken interviews …', 'Felix sat down with …', 'Claire Chan talks to …'
 _ASKS_RE = re.compile(
-    r"\b(?:interviews|interviewed|speaks\s+(?:to|with)|spoke\s+(?:to|with)|talks\s+(?:to|with)"
-    r"|talked\s+(?:to|with)|sat\s+down\s+with|sits\s+down\s+with|meets|met\s+with|chats\s+(?:to|with)"
-    r"|chatted\s+(?:to|with)|caught\s+up\s+with|catches\s+up\s+with|got\s+in\s+touch\s+with|questions)\b"
+    r"\b(?:interview(?:s|ed)?|(?:speak|speaks|spoke|talk|talks|talked|chat|chats|chatted)\s+(?:to|with)"
+    r"|(?:sat|sit|sits)\s+down\s+with|meets|met\s+with|(?:caught|catch|catches)\s+up\s+with"
+    r"|got\s+in\s+touch\s+with|questions)\b"
 )
 # 'Interview of President Trump by Jamie Little', 'The debate, moderated by Lena Park, …'
 _INTERVIEW_BY_RE = re.compile(r"\binterview\w*\b.*?\bby\s+(?P<rest>.+)$", re.IGNORECASE)
@@ -92,10 +93,16 @@ def read_context(article: ParsedArticle, first_turn: int) -> TurnContext:
         names=tuple(names),
         interviewer="",
         guest="",
+        moderator="",
         introduction="\n\n".join(introduction),
     )
     interviewer = _interviewer(context, introduction)
-    return replace(context, interviewer=interviewer, guest=_guest(context, introduction, interviewer))
+    return replace(
+        context,
+        interviewer=interviewer,
+        guest=_guest(context, introduction, interviewer),
+        moderator=_moderator(context, introduction),
+    )
 
 
 def _printed_names(text: str, offset: int, where: int) -> list[PrintedName]:
@@ -158,10 +165,6 @@ def _interviewer(context: TurnContext, introduction: list[str]) -> str:
             return context.spelling(named[0].name)
     for text in introduction:
         for sentence in re.split(r"(?<=[.!?])\s+", text):
-            moderated = _MODERATED_BY_RE.search(sentence)
-            named = _printed_names(moderated.group("rest"), -1, Where.INTRODUCTION) if moderated else []
-            if named:
-                return context.spelling(named[0].name)
             verb = _ASKS_RE.search(sentence)
             if verb is None:
                 continue
@@ -173,6 +176,17 @@ def _interviewer(context: TurnContext, introduction: list[str]) -> str:
             if subject:
                 return context.spelling(subject)
     return context.byline
+
+
+def _moderator(context: TurnContext, introduction: list[str]) -> str:
+    """Who the introduction says moderates or hosts: 'The debate … was moderated by Lena Park'."""
+    for text in introduction:
+        for sentence in re.split(r"(?<=[.!?])\s+", text):
+            moderated = _MODERATED_BY_RE.search(sentence)
+            named = _printed_names(moderated.group("rest"), -1, Where.INTRODUCTION) if moderated else []
+            if named:
+                return context.spelling(named[0].name)
+    return ""
 
 
 def _subject_name(text: str) -> str:
@@ -203,11 +217,19 @@ def _guest(context: TurnContext, introduction: list[str], interviewer: str) -> s
             if verb is not None:
                 named = _printed_names(sentence[verb.end() :], -1, Where.INTRODUCTION)
                 candidates.extend(printed.name for printed in named)
-    candidates.extend(printed.name for printed in context.names if printed.where == Where.HEADLINE)
-    for candidate in candidates:
+    for candidate in [*candidates, *_most_named(context)]:
         if fold_name(candidate) not in (asker, fold_name(context.byline)):
             return context.spelling(candidate)
     return ""
+
+
+def _most_named(context: TurnContext) -> list[str]:
+    """The names of the headline and introduction, the most often printed first (by surname, anywhere in the
+    text), a name with a title before one without: who a Q&A is likeliest to be with."""
+    near = [printed for printed in context.names if printed.where < Where.TURNS]
+    surnames = Counter(printed.words[-1] for printed in context.names)
+    ranked = sorted(near, key=lambda printed: (-surnames[printed.words[-1]] - bool(printed.title), printed.where))
+    return [printed.name for printed in ranked]
 
 
 def _odd_case(name: str) -> bool:

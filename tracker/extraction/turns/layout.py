@@ -2,7 +2,7 @@
 """Is a document made of turns, and whose turn is each paragraph: the question or the answer, and by whom.
 
 Decided from the labels together (one 'WASHINGTON:' dateline is no interview): labels that recur, that are
-bold, that say Q or A, or that name the interviewer or the outlet, confirm each other; four of them, a
+bold, that say Q or A, or that name the interviewer or the outlet, confirm each other; three of them, a
 fifth of the paragraphs from the first, make turns. The front matter's ``format:`` forces either way.
 
 Then the paragraphs are read in order. A labelled paragraph opens its speaker's turn; an unlabelled one
@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .. import lexicon as lx
 from ..keys import fold_name
 from ..types import DocumentFormat, ParsedArticle, QuoteKind, Rule
 from .context import TurnContext, read_context
@@ -33,16 +34,14 @@ from .speakers import (
 )
 
 MIN_TURNS = 3
+# A label and the speaker it stands for; None for an 'A' when the text names no guest.
+Labelled = dict[int, tuple[TurnLabel, Voice | None]]
 MIN_TURN_SHARE = 0.2
 # An interviewer's interjection between two answers ('Nearly as much as it's been seen on YouTube.').
 _INTERJECTION_WORDS = 12
 # Who asks, when no label says so: the voice whose turns are questions this often, twice as often as any other.
 _ASKING_SHARE = 0.35
 _INTERVIEW_RE = re.compile(r"\binterview|\bq\s?&\s?a\b", re.IGNORECASE)
-_TRANSCRIPT_RE = re.compile(
-    r"\b(?:transcript|debate|hearing|testimony|briefing|press\s+conference|news\s+conference|town\s+hall)\b",
-    re.IGNORECASE,
-)
 _FIRST_PERSON_RE = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|me|my|mine|we|we['’](?:re|ve|d|ll)|us|our|ours)\b", re.I)
 
 
@@ -125,9 +124,7 @@ def _no_turns(article: ParsedArticle, forced: DocumentFormat | None) -> TurnLayo
     return TurnLayout(forced, context, (), (warning,))
 
 
-def _confirmed(
-    candidates: dict[int, TurnLabel], context: TurnContext, body: str, forced: bool
-) -> dict[int, tuple[TurnLabel, Voice]]:
+def _confirmed(candidates: dict[int, TurnLabel], context: TurnContext, body: str, forced: bool) -> Labelled:
     """The candidate labels that other labels or the text confirm (all of them when the front matter says the
     text is made of turns), with their speakers."""
     voices = {index: resolve_label(label, context, body) for index, label in candidates.items()}
@@ -137,20 +134,18 @@ def _confirmed(
     confirmed = {}
     for index, label in candidates.items():
         voice = voices[index]
-        if forced:
+        if forced or label.kind == LabelKind.ANSWER_MARK:
             sure = True
         elif label.kind == LabelKind.QUESTION_MARK:
             sure = question_marks >= 2
-        elif voice is None:
-            sure = False
-        elif label.kind == LabelKind.NAME and not (voice.grounded or label.emphasised or len(label.text.split()) > 1):
+        elif voice is None or (
+            label.kind == LabelKind.NAME and not (voice.grounded or label.emphasised or len(label.text.split()) > 1)
+        ):
             sure = False  # 'Look: …' is how an answer starts, not a speaker
         else:
-            sure = label.marks_turn or label.emphasised or counts[voice.key] >= 2 or voice.key in known
-        if sure and voice is not None:
+            sure = label.emphasised or counts[voice.key] >= 2 or voice.key in known or voice.role in ASKING_ROLES
+        if sure:
             confirmed[index] = (label, voice)
-        elif sure:
-            confirmed[index] = (label, interviewer_voice(context))
     return confirmed
 
 
@@ -165,13 +160,13 @@ def _bold_paragraphs(article: ParsedArticle, candidates: dict[int, TurnLabel]) -
     }
 
 
-def _makes_turns(confirmed: dict[int, tuple[TurnLabel, Voice]], bold: set[int], article: ParsedArticle) -> bool:
+def _makes_turns(confirmed: Labelled, bold: set[int], article: ParsedArticle) -> bool:
     """Enough confirmed labels (and bold questions after them), from two voices or behind 'Q', densely enough."""
     first = min(confirmed)
     turns = len(confirmed) + (sum(index > first for index in bold) if len(confirmed) >= 2 else 0)
     if turns < MIN_TURNS:
         return False
-    voices = {voice.key for _, voice in confirmed.values()}
+    voices = {voice.key for _, voice in confirmed.values() if voice is not None}
     question_marks = sum(label.kind == LabelKind.QUESTION_MARK for label, _ in confirmed.values())
     if len(voices) < 2 and question_marks < MIN_TURNS - 1:
         return False
@@ -179,46 +174,53 @@ def _makes_turns(confirmed: dict[int, tuple[TurnLabel, Voice]], bold: set[int], 
 
 
 def _labels_in_turns(
-    candidates: dict[int, TurnLabel], confirmed: dict[int, tuple[TurnLabel, Voice]], context: TurnContext, body: str
-) -> dict[int, tuple[TurnLabel, Voice]]:
-    """Confirmed labels, and once turns have begun, a speaker's single turn: 'SEN. GRASSLEY:' said once."""
+    candidates: dict[int, TurnLabel], confirmed: Labelled, context: TurnContext, body: str
+) -> Labelled:
+    """Confirmed labels, and a speaker's single turn among them or just before them: 'SEN. GRASSLEY:' said once,
+    'THE CHAIRMAN:' opening the hearing."""
     labels = dict(confirmed)
     first = min(confirmed)
+    while first - 1 in candidates and _single_turn(candidates[first - 1], context, body) is not None:
+        first -= 1
     for index, label in candidates.items():
-        if index in labels or index < first or label.kind != LabelKind.CAPITALS:
-            continue
-        words = fold_name(label.text).split()
-        voice = resolve_label(label, context, body)
-        if voice is not None and (voice.grounded or words[0] in ("the", "mr", "ms", "mrs", "dr", "sen", "rep")):
+        if index not in labels and index >= first and (voice := _single_turn(label, context, body)) is not None:
             labels[index] = (label, voice)
     return labels
+
+
+def _single_turn(label: TurnLabel, context: TurnContext, body: str) -> Voice | None:
+    """The speaker of a label printed once, if it is a title or a name the text prints ('MR. ROE', 'THE CHAIR')."""
+    if label.kind != LabelKind.CAPITALS:
+        return None
+    words = fold_name(label.text).split()
+    voice = resolve_label(label, context, body)
+    if voice is not None and (voice.grounded or words[0] == "the" or words[0] in lx.HONORIFICS):
+        return voice
+    return None
 
 
 def _format_of(context: TurnContext, asking: set[str]) -> DocumentFormat:
     """An interview when the headline or introduction says so, or the writer or outlet asks; otherwise a
     transcript (a briefing's reporters, a hearing's counsel, a moderator)."""
-    if _INTERVIEW_RE.search(context.introduction):
-        return DocumentFormat.INTERVIEW
     writers = {fold_name(name) for name in (context.interviewer, context.byline, context.publication) if name}
-    if asking & writers and not _TRANSCRIPT_RE.search(context.introduction):
+    if asking & writers or _INTERVIEW_RE.search(context.introduction):
         return DocumentFormat.INTERVIEW
     return DocumentFormat.TRANSCRIPT
 
 
-def _asking_voices(
-    labels: dict[int, tuple[TurnLabel, Voice]], context: TurnContext, article: ParsedArticle
-) -> set[str]:
+def _asking_voices(labels: Labelled, context: TurnContext, article: ParsedArticle) -> set[str]:
     """The speakers whose turns are questions: behind 'Q', by role ('AUDIENCE MEMBER'), the interviewer or
     outlet the text names, else the one voice whose turns are mostly questions (the counsel, the moderator)."""
-    asking = {voice.key for label, voice in labels.values() if label.kind == LabelKind.QUESTION_MARK}
+    voices = [(label, voice) for label, voice in labels.values() if voice is not None]
+    asking = {voice.key for label, voice in voices if label.kind == LabelKind.QUESTION_MARK}
     known = {fold_name(name) for name in (context.interviewer, context.byline, context.publication) if name}
-    asking |= {voice.key for _, voice in labels.values() if voice.key in known}
+    asking |= {voice.key for _, voice in voices if voice.key in known}
     if asking:
         return asking
     questions: Counter[str] = Counter()
     turns: Counter[str] = Counter()
     for index, (label, voice) in labels.items():
-        if label.kind == LabelKind.ANSWER_MARK or voice.role in ASKING_ROLES:
+        if voice is None or label.kind == LabelKind.ANSWER_MARK or voice.role in ASKING_ROLES:
             continue
         turns[voice.key] += 1
         questions[voice.key] += "?" in article.paragraph_text(index)
@@ -230,7 +232,7 @@ def _asking_voices(
 
 def _walk(
     article: ParsedArticle,
-    labels: dict[int, tuple[TurnLabel, Voice]],
+    labels: Labelled,
     bold: set[int],
     asking: set[str],
     context: TurnContext,
@@ -240,7 +242,7 @@ def _walk(
     """Read the paragraphs from the first label on, appending each turn's paragraph to ``reading.turns``."""
     first, last = min(labels), max([*labels, *bold])
     answers_unlabelled = _answers_unlabelled(article, labels, bold, asking)
-    questions_unlabelled = sum(voice.key in asking for _, voice in labels.values()) <= 1
+    questions_unlabelled = sum(_asks(voice, asking) for _, voice in labels.values()) <= 1
     for index in range(first, len(article.paragraphs)):
         text = article.paragraph_text(index)
         if is_stage_direction(text):
@@ -248,8 +250,7 @@ def _walk(
         if index in labels:
             label, voice = labels[index]
             voice = _occurrence_voice(article, index, voice, context, reading)
-            asks = voice.key in asking or voice.role in ASKING_ROLES
-            kind = QuoteKind.QUESTION if asks else QuoteKind.ANSWER
+            kind = QuoteKind.QUESTION if _asks(voice, asking) else QuoteKind.ANSWER
             _add(reading, index, kind, voice, label=label, confidence=0.9)
         elif index in bold and (document_format == DocumentFormat.INTERVIEW or text.rstrip().endswith("?")):
             _add(reading, index, QuoteKind.QUESTION, reading.asker or interviewer_voice(context), confidence=0.8)
@@ -285,11 +286,15 @@ def _add(
         reading.answerer = voice
 
 
+def _asks(voice: Voice | None, asking: set[str]) -> bool:
+    return voice is not None and (voice.key in asking or voice.role in ASKING_ROLES)
+
+
 def _occurrence_voice(
-    article: ParsedArticle, index: int, voice: Voice, context: TurnContext, reading: _Reading
-) -> Voice:
+    article: ParsedArticle, index: int, voice: Voice | None, context: TurnContext, reading: _Reading
+) -> Voice | None:
     """An 'AUDIENCE MEMBER' is the person the moderator has just introduced, until another is."""
-    if voice.role not in INTRODUCED_ROLES or voice.named:
+    if voice is None or voice.role not in INTRODUCED_ROLES or voice.named:
         return voice
     start = article.paragraphs[max(index - 3, 0)][0]
     taken = {turn.voice.key for turn in reading.turns if turn.voice is not None}
@@ -299,11 +304,9 @@ def _occurrence_voice(
     return reading.by_label.get(voice.key, voice)
 
 
-def _answers_unlabelled(
-    article: ParsedArticle, labels: dict[int, tuple[TurnLabel, Voice]], bold: set[int], asking: set[str]
-) -> bool:
+def _answers_unlabelled(article: ParsedArticle, labels: Labelled, bold: set[int], asking: set[str]) -> bool:
     """Whether questions are followed by unlabelled paragraphs more often than by labelled answers."""
-    questions = [index for index, (_, voice) in labels.items() if voice.key in asking] + sorted(bold)
+    questions = [index for index, (_, voice) in labels.items() if _asks(voice, asking)] + sorted(bold)
     labelled = unlabelled = 0
     for index in questions:
         after = index + 1
@@ -318,9 +321,7 @@ def _answers_unlabelled(
     return unlabelled > labelled
 
 
-def _interjection(
-    article: ParsedArticle, index: int, labels: dict[int, tuple[TurnLabel, Voice]], bold: set[int]
-) -> bool:
+def _interjection(article: ParsedArticle, index: int, labels: Labelled, bold: set[int]) -> bool:
     """A short line between two unlabelled answers."""
     after = index + 1
     return (
@@ -332,7 +333,7 @@ def _interjection(
     )
 
 
-def _between_same_labels(index: int, labels: dict[int, tuple[TurnLabel, Voice]], reading: _Reading) -> bool:
+def _between_same_labels(index: int, labels: Labelled, reading: _Reading) -> bool:
     """'McKelvey: … / <question> / McKelvey: …': the paragraph just before the same guest's next label."""
-    after = labels.get(index + 1)
-    return after is not None and reading.voice is not None and after[1].key == reading.voice.key
+    voice = labels[index + 1][1] if index + 1 in labels else None
+    return voice is not None and reading.voice is not None and voice.key == reading.voice.key

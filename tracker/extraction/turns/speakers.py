@@ -36,6 +36,8 @@ ASKING_ROLES = frozenset(
 INTRODUCED_ROLES = frozenset(
     {"audience member", "audience", "questioner", "caller", "participant", "member of the public"}
 )
+# Labels of the one being asked: 'Guest: …', 'INTERVIEWEE: …'.
+ANSWERING_ROLES = frozenset({"guest", "interviewee", "respondent"})
 UNNAMED_REPORTER = "reporter"
 
 
@@ -67,13 +69,16 @@ def resolve_label(label: TurnLabel, context: TurnContext, body: str) -> Voice | 
     if label.kind == LabelKind.ANSWER_MARK:
         return guest_voice(context)
     words = label.text.split()
-    key = fold_name(" ".join(words))
+    role = words[1:] if len(words) > 1 and fold_name(words[0]) == "the" else words
+    key = fold_name(" ".join(role))
     if key in ASKING_ROLES:
-        if key in INTRODUCED_ROLES or not context.interviewer:
+        if key in INTRODUCED_ROLES or not (context.interviewer or context.moderator):
             return Voice(key, named=False, role=key)
         return replace(interviewer_voice(context), role=key)
-    if key.startswith("the ") and len(words) > 1:
-        return _role_voice(" ".join(word.capitalize() for word in words[1:]), context)
+    if key in ANSWERING_ROLES:
+        return guest_voice(context) or Voice(key, named=False, role=key)
+    if role is not words:
+        return _role_voice(" ".join(word.capitalize() for word in role), context)
     # 'MR. SULLIVAN', 'SEN. WARREN', 'CHAIR POWELL': the name after the titles.
     while len(words) > 1 and (bare(words[0]) in lx.HONORIFICS or bare(words[0]) in lx.TITLE_WORDS):
         words = words[1:]
@@ -98,12 +103,13 @@ def resolve_label(label: TurnLabel, context: TurnContext, body: str) -> Voice | 
 
 
 def interviewer_voice(context: TurnContext) -> Voice:
-    """Who asks behind a 'Q': the interviewer the text names, else an unnamed reporter."""
-    if not context.interviewer:
+    """Who asks behind a 'Q': the interviewer (or moderator) the text names, else an unnamed reporter."""
+    asker = context.interviewer or context.moderator
+    if not asker:
         return Voice(UNNAMED_REPORTER, named=False, role=UNNAMED_REPORTER)
-    if fold_name(context.interviewer) == fold_name(context.publication):
+    if fold_name(asker) == fold_name(context.publication):
         return Voice(context.publication, kind=SpeakerKind.ORGANIZATION)
-    return Voice(context.interviewer)
+    return Voice(asker)
 
 
 def guest_voice(context: TurnContext) -> Voice | None:
