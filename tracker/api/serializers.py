@@ -10,6 +10,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
 from rest_framework import serializers
+from rest_framework.fields import empty
 from rest_framework.relations import MANY_RELATION_KWARGS
 from rest_framework.reverse import reverse
 from rest_framework.validators import UniqueValidator
@@ -160,6 +161,13 @@ class BriefRelatedField(serializers.PrimaryKeyRelatedField):
     def many_init(cls, *args, **kwargs):
         list_kwargs = {key: value for key, value in kwargs.items() if key in MANY_RELATION_KWARGS}
         return ListRelatedField(child_relation=cls(*args, **kwargs), **list_kwargs)
+
+    def run_validation(self, data=empty):
+        # DRF reads "" as null for every relation; the schema says an id or null (bodies are JSON only), so ""
+        # is a 400 like "1".
+        if data == "":
+            self.fail("incorrect_type", data_type="str")
+        return super().run_validation(data)
 
     def to_internal_value(self, data):
         # An id is a JSON integer, as the schema says; DRF would also look up "1" and true.
