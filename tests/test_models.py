@@ -1,11 +1,14 @@
 """Model constraints and domain methods."""
 
+import datetime
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from tracker.choices import ReviewStatus, SpeakerKind
-from tracker.models import Article, Source, Speaker, SpeakerAlias, SpeakerRole, Statement, sha256_of_body
+from tracker.api.jsonld import claim_review
+from tracker.choices import ReviewStatus, SpeakerKind, StatementKind
+from tracker.models import Article, Review, Source, Speaker, SpeakerAlias, SpeakerRole, Statement, sha256_of_body
 
 BODY = 'Intro paragraph.\n\n"We will not back down," Stoltenberg said. "Never," he added.'
 
@@ -198,3 +201,27 @@ def test_migration_0005_leaves_aliases_that_are_names(db):
     assert sorted(speaker.aliases.values_list("name", flat=True)) == ["Cordesman", "Tony Cordesman"]
     speaker.refresh_from_db()
     assert (speaker.name_key, speaker.surname_key) == ("anthony h cordesman", "cordesman")
+
+
+def test_a_question_is_no_claim_and_cannot_be_reviewed(article, stoltenberg):
+    question = Statement.objects.create(
+        article=article, text="Never,", spans=[span_of("Never,")], paragraph=1, kind=StatementKind.QUESTION
+    )
+    assert not question.is_claim and list(Statement.objects.claims()) == []
+    review = Review(statement=question, rating="false", explanation="-", reviewed_on=datetime.date(2024, 1, 1))
+    with pytest.raises(ValidationError) as error:
+        review.full_clean()
+    assert "statement" in error.value.message_dict
+    with pytest.raises(ValueError):
+        claim_review(review, request=None)
+
+
+def test_a_reviewed_statement_cannot_become_a_question(article, stoltenberg):
+    answer = Statement.objects.create(
+        article=article, text="Never,", spans=[span_of("Never,")], paragraph=1, kind=StatementKind.ANSWER
+    )
+    Review.objects.create(statement=answer, rating="true", explanation="-", reviewed_on=datetime.date(2024, 1, 1))
+    answer.kind = StatementKind.QUESTION
+    with pytest.raises(ValidationError) as error:
+        answer.full_clean()
+    assert "kind" in error.value.message_dict

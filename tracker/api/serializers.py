@@ -15,9 +15,11 @@ from rest_framework.relations import MANY_RELATION_KWARGS
 from rest_framework.reverse import reverse
 from rest_framework.validators import UniqueValidator
 
-from tracker.choices import RATING_VALUES
+from tracker.choices import RATING_VALUES, StatementKind
 from tracker.extraction import normalise_body
 from tracker.models import (
+    QUESTION_NOT_REVIEWABLE,
+    REVIEWED_IS_A_CLAIM,
     Article,
     Publication,
     Review,
@@ -700,6 +702,11 @@ class StatementSerializer(FastReadSerializer):
             "updated": cache.datetime(row["updated"]),
         }
 
+    def validate_kind(self, kind):
+        if kind == StatementKind.QUESTION and self.instance is not None and hasattr(self.instance, "review"):
+            raise serializers.ValidationError(REVIEWED_IS_A_CLAIM)
+        return kind
+
     def validate(self, attrs):
         article = attrs.get("article", getattr(self.instance, "article", None))
         text = attrs.get("text", getattr(self.instance, "text", None))
@@ -764,6 +771,11 @@ class ReviewSerializer(FastReadSerializer):
             "updated",
         ]
         extra_kwargs = {"web_url": {"source": "url"}}
+
+    def validate_statement(self, statement):
+        if not statement.is_claim:
+            raise serializers.ValidationError(QUESTION_NOT_REVIEWABLE)
+        return statement
 
     def to_representation(self, review):
         cache, pk, reviewer = self.cache, review.pk, review.reviewer
