@@ -11,16 +11,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from enum import IntEnum
+from functools import lru_cache
 
 from .. import lexicon as lx
 from ..keys import fold_name
-from ..phrases import classify
+from ..phrases import classify, classify_at
 from ..tokens import Token, bare, is_name_token, tokenize
 from ..types import MentionKind, ParsedArticle
 
 
-class Where:
-    """How near a printed name is to the turns' introduction: nearer names are trusted first."""
+class Where(IntEnum):
+    """Where a name is printed; nearer the top is trusted first (a headline's name over one in the turns)."""
 
     HEADLINE = 0
     INTRODUCTION = 1
@@ -34,7 +36,7 @@ class PrintedName:
 
     name: str
     title: str
-    where: int
+    where: Where
     position: int  # body offset; -1 in the headline
 
     @property
@@ -105,10 +107,18 @@ def read_context(article: ParsedArticle, first_turn: int) -> TurnContext:
     )
 
 
-def _printed_names(text: str, offset: int, where: int) -> list[PrintedName]:
+def _printed_names(text: str, offset: int, where: Where) -> list[PrintedName]:
     """Every personal name in ``text`` (names of two words or more, or one word after a title)."""
+    return [
+        PrintedName(name, title, where, offset + start if offset >= 0 else -1) for name, title, start in _names_in(text)
+    ]
+
+
+@lru_cache(maxsize=4096)
+def _names_in(text: str) -> tuple[tuple[str, str, int], ...]:
+    """(name, title, offset in ``text``) of each personal name; memoised, as a document is read twice or more."""
     tokens = tokenize(text, 0, len(text))
-    found: list[PrintedName] = []
+    found: list[tuple[str, str, int]] = []
     run: list[Token] = []
     for token in [*tokens, None]:
         if token is not None and token.is_word and is_name_token(token) and token.lower != "i":
@@ -116,18 +126,15 @@ def _printed_names(text: str, offset: int, where: int) -> list[PrintedName]:
             continue
         while run and bare(run[-1].text) in _POST_NOMINALS:
             run.pop()
-        if run:
-            phrase = classify(text, run)
+        phrase = classify_at(text, run) if run else None
+        if phrase is not None and phrase.kind == MentionKind.NAME and phrase.name[:1].isupper():
+            name = _without_titles(phrase.name)
             # A name in capitals is a turn's label ('MR. SULLIVAN'), read by the labels' own rules.
-            if phrase is not None and phrase.kind == MentionKind.NAME and phrase.name[:1].isupper():
-                name = _without_titles(phrase.name)
-                capitals = all(word.isupper() for word in name.split())
-                if name and not capitals and (len(name.split()) > 1 or _is_title(phrase.title)):
-                    position = offset + run[0].start if offset >= 0 else -1
-                    title = "" if _only_honorifics(phrase.title) else phrase.title
-                    found.append(PrintedName(name, title, where, position))
+            capitals = all(word.isupper() for word in name.split())
+            if name and not capitals and (len(name.split()) > 1 or _is_title(phrase.title)):
+                found.append((name, "" if _only_honorifics(phrase.title) else phrase.title, run[0].start))
         run = []
-    return found
+    return tuple(found)
 
 
 def _without_titles(name: str) -> str:
