@@ -384,3 +384,13 @@ def test_a_q_and_a_section_inside_a_news_article() -> None:
     ]
     answer = next(s for s in result.statements if s.kind == QuoteKind.ANSWER)
     assert answer.source is not None and answer.source.kind == SourceKind.INTERVIEW
+
+
+def test_a_surname_two_people_share_is_not_guessed() -> None:
+    text = (
+        "Family business\n\nStaff | May 1, 2024\n\n"
+        "Ann Lee and her brother Tom Lee run the shop.\n\n"
+        "LEE: We opened in 1990.\n\nMR. ROSS: Why then?\n\nLEE: Rent was cheap.\n\nMR. ROSS: And now?\n"
+    )
+    speakers = {speaker for _, _, speaker, label in _turns(text) if label == "LEE"}
+    assert speakers == {"Lee"}

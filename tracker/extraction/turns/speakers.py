@@ -87,18 +87,18 @@ def resolve_label(label: TurnLabel, context: TurnContext, body: str) -> Voice | 
         return Voice(context.publication, kind=SpeakerKind.ORGANIZATION)
     if context.byline and key == fold_name(context.byline):
         return Voice(context.byline)
-    if label.kind == LabelKind.INITIALS:
-        found = _by_initials(key.replace(" ", ""), context)
-        return _voice(found) if found is not None else Voice(label.text, grounded=False)
     if len(words) == 1:
-        found = _by_word(key, context, last=True) or _by_word(key, context, last=False)
+        # 'JR' are initials, 'LEE' a surname: capitals of up to three letters may be either.
+        initials = _by_initials(key, context) if label.kind == LabelKind.INITIALS else None
+        found = initials or _by_word(key, context, last=True) or _by_word(key, context, last=False)
         if found is not None:
             return _voice(found)
-        return Voice(_printed_case(words[0], body), grounded=False)
+        unmatched = label.text if label.kind == LabelKind.INITIALS else words[0].capitalize()
+        return Voice(_printed_case(words[0], body) or unmatched, grounded=False)
     printed = [name for name in context.names if fold_name(name.name) == key]
     if printed:
         return _voice(printed[0], context.spelling(printed[0].name))
-    name = " ".join(_printed_case(word, body) for word in words)
+    name = " ".join(_printed_case(word, body) or word.capitalize() for word in words)
     return Voice(name, grounded=False)
 
 
@@ -160,10 +160,12 @@ def _by_initials(letters: str, context: TurnContext) -> PrintedName | None:
 
 
 def _by_word(word: str, context: TurnContext, *, last: bool) -> PrintedName | None:
-    """The fullest printed name whose surname (``last``) or first name is ``word``."""
+    """The fullest printed name whose surname (``last``) or first name is ``word``: the one person of that name
+    printed in full, else the word as printed alone ('Liman' for 'Mr. Liman'); None when neither is printed."""
     matches = [name for name in context.names if (name.words[-1] if last else name.words[0]) == word]
-    longer = [name for name in matches if len(name.words) > 1]
-    return _only(longer) or (min(matches, key=lambda name: name.where) if matches else None)
+    full = _only([name for name in matches if len(name.words) > 1])
+    alone = [name for name in matches if len(name.words) == 1]
+    return full or (min(alone, key=lambda name: name.where) if alone else None)
 
 
 def _only(matches: list[PrintedName]) -> PrintedName | None:
@@ -195,10 +197,10 @@ def _fullest(name: str, title: str, context: TurnContext) -> str:
 
 
 def _printed_case(word: str, body: str) -> str:
-    """'LIMAN' as the text prints it elsewhere in ordinary case ('Liman'), else capitalised."""
+    """'LIMAN' as the text prints it elsewhere in ordinary case ('Liman'); '' when it never does."""
     if not word.isupper():
         return word
     for match in re.finditer(rf"\b{re.escape(word)}\b", body, re.IGNORECASE):
         if not match.group().isupper():
             return match.group()
-    return word.capitalize()
+    return ""

@@ -30,6 +30,8 @@ _EVENT_RE = re.compile(
     r"|town\s+hall|roundtable|interview|q\s?&\s?a|discussion|conversation)\b",
     re.IGNORECASE,
 )
+# An answer whose speaker the text never names is kept for a curator, as least certain as an unattributed quote.
+_UNATTRIBUTED_CONFIDENCE = 0.2
 _QUOTED_RE = re.compile(r"[“\"]([^”\"]{2,60})[”\"]")
 
 
@@ -58,9 +60,7 @@ def _statement(
     spoken_source = None
     if turn.kind == QuoteKind.ANSWER and voice is not None:
         # Questions are the interviewer's turns, not claims: no original source is recorded for them.
-        spoken_source = ExtractedSource(
-            source.kind, source.title, source.publisher, source_key(source, voice.name if voice else "")
-        )
+        spoken_source = ExtractedSource(source.kind, source.title, source.publisher, source_key(source, voice.name))
     return ExtractedStatement(
         quote=words,
         parts=(words,),
@@ -72,7 +72,7 @@ def _statement(
         role=voice.role if voice is not None and voice.named else "",
         cue="",
         source=spoken_source,
-        confidence=turn.confidence if voice is not None else 0.2,
+        confidence=turn.confidence if voice is not None else _UNATTRIBUTED_CONFIDENCE,
         rule=turn.rule,
         mention=mention,
     )
