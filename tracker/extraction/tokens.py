@@ -54,7 +54,7 @@ CAPITAL_STOP = lx.STOP_WORDS | frozenset(
     august september october november december last next such both each every many some other
     another according despite amid following earlier ahead unlike like in around behind beyond within
     along beside besides toward towards upon across among throughout near outside inside once thus
-    one whether asked soon again afterwards afterward eventually finally first then now here there perhaps
+    one whether asked soon again afterwards afterward eventually finally then now here there perhaps
     maybe already recently lately currently ultimately initially originally previously meanwhile""".split()
 )
 TIME_WORDS = frozenset(
