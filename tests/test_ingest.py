@@ -9,7 +9,7 @@ from django.core.management.base import CommandError
 from django.db import IntegrityError
 
 from tracker import ingest
-from tracker.choices import ReviewStatus, SourceKind
+from tracker.choices import ReviewStatus, SourceKind, StatementKind
 from tracker.ingest import ArticleLoadError, load_article, load_articles, load_paths, read_article_file
 from tracker.models import Article, Publication, Source, Speaker, SpeakerAlias, SpeakerRole, Statement
 
@@ -344,3 +344,21 @@ def test_stored_aliases_are_names_only(db):
         assert not alias.name.endswith(("'s", "’s")), alias.name  # noqa: RUF001
         assert "," not in alias.name and alias.name[:1].isupper(), alias.name
     assert not Speaker.objects.matching_name("he").exists()
+
+
+def test_interviews_and_transcripts_load_answers_and_questions(db):
+    texts = sorted((DATA_DIR / "transcripts").glob("*.txt"))
+    report = load_paths(texts)
+    assert not report.errors and report.counts.articles_created == 9
+    answers = Statement.objects.filter(kind=StatementKind.ANSWER)
+    questions = Statement.objects.filter(kind=StatementKind.QUESTION)
+    assert answers.count() == 229 and questions.count() == 155
+    assert not questions.exclude(source=None).exists()  # questions are no claims: no original source
+    assert not answers.filter(source=None).exists()
+    assert set(answers.values_list("attribution_rule", flat=True)) == {"turn_label", "turn_order"}
+    sullivan = answers.filter(speaker__name="Jake Sullivan").first()
+    assert sullivan is not None and sullivan.source.kind == "speech"
+    for statement in answers.select_related("article")[:50]:
+        assert " ".join(statement.parts) == statement.text
+    again = load_paths(texts)
+    assert again.counts.articles_created == 0 and again.counts.statements_created == 0

@@ -1,5 +1,6 @@
 """Model constraints and domain methods."""
 
+import datetime
 import re
 
 import hypothesis
@@ -8,9 +9,11 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from hypothesis import strategies as st
 
-from tracker.choices import ReviewStatus, SpeakerKind
+from tracker.api.jsonld import claim_review
+from tracker.choices import ReviewStatus, SpeakerKind, StatementKind
 from tracker.models import (
     Article,
+    Review,
     Source,
     Speaker,
     SpeakerAlias,
@@ -271,3 +274,27 @@ def test_article_limits(settings):
     validate_statement_count(3)
     with pytest.raises(ValidationError, match="would have 4 statements; the limit is 3"):
         validate_statement_count(4)
+
+
+def test_a_question_is_no_claim_and_cannot_be_reviewed(article, stoltenberg):
+    question = Statement.objects.create(
+        article=article, text="Never,", spans=[span_of("Never,")], paragraph=1, kind=StatementKind.QUESTION
+    )
+    assert not question.is_claim and list(Statement.objects.claims()) == []
+    review = Review(statement=question, rating="false", explanation="-", reviewed_on=datetime.date(2024, 1, 1))
+    with pytest.raises(ValidationError) as error:
+        review.full_clean()
+    assert "statement" in error.value.message_dict
+    with pytest.raises(ValueError):
+        claim_review(review, request=None)
+
+
+def test_a_reviewed_statement_cannot_become_a_question(article, stoltenberg):
+    answer = Statement.objects.create(
+        article=article, text="Never,", spans=[span_of("Never,")], paragraph=1, kind=StatementKind.ANSWER
+    )
+    Review.objects.create(statement=answer, rating="true", explanation="-", reviewed_on=datetime.date(2024, 1, 1))
+    answer.kind = StatementKind.QUESTION
+    with pytest.raises(ValidationError) as error:
+        answer.full_clean()
+    assert "kind" in error.value.message_dict

@@ -23,9 +23,14 @@ class SourceKind(models.TextChoices):
 
 
 class StatementKind(models.TextChoices):
+    """What kind of words a statement is. Every kind is a claim its speaker made except ``question``: an
+    interviewer's turn, kept so an answer can be read with what was asked, never fact-checked."""
+
     DIRECT = "direct", "Direct quote"
     PARTIAL = "partial", "Partial quote"
     PARAPHRASE = "paraphrase", "Paraphrase"
+    ANSWER = "answer", "Answer in an interview or transcript"
+    QUESTION = "question", "Interviewer's question (not a claim)"
 
 
 class ReviewStatus(models.TextChoices):
@@ -68,6 +73,8 @@ _RULE_LABELS = {
     Rule.NARRATIVE: "Quote-only sentence: the person just described",
     Rule.NEXT_PARAGRAPH: "Named in the next paragraph",
     Rule.MAIN_SPEAKER: "The person doing most of the talking in the piece",
+    Rule.TURN_LABEL: "Turn label in an interview or transcript ('MR. SMITH:')",
+    Rule.TURN_ORDER: "Unlabelled turn: continues a turn or answers a question",
     Rule.UNATTRIBUTED: "No speaker found",
 }
 AttributionRule = models.TextChoices(

@@ -488,6 +488,10 @@ class StatementQuerySet(models.QuerySet):
     def with_related(self) -> StatementQuerySet:
         return self.select_related("speaker", "article__publication", "source__publisher")
 
+    def claims(self) -> StatementQuerySet:
+        """The statements that are claims: all but interviewers' questions (``Statement.is_claim``)."""
+        return self.exclude(kind=StatementKind.QUESTION)
+
     def visible_to(self, user) -> StatementQuerySet:
         """The statements ``user`` may see.
 
@@ -607,7 +611,8 @@ class StatementQuerySet(models.QuerySet):
 
 
 class Statement(TimestampedModel):
-    """A quoted statement as an article reports it, tied to its speaker, article and original source."""
+    """A statement as an article reports it (a quote, or a turn of an interview or transcript), tied to its
+    speaker, article and original source. An interviewer's question is stored too, but is no claim."""
 
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="statements", help_text="The article that reports it."
@@ -633,7 +638,8 @@ class Statement(TimestampedModel):
         max_length=16,
         choices=StatementKind.choices,
         default=StatementKind.DIRECT,
-        help_text="Direct, partial or paraphrase.",
+        help_text="Direct, partial or paraphrase; an answer in an interview or transcript; or the interviewer's "
+        "question, which is not a claim.",
     )
     cue = models.CharField(max_length=60, blank=True, help_text="The reporting verb as printed: 'said', 'tweeted'.")
     attribution_rule = models.CharField(
@@ -698,10 +704,17 @@ class Statement(TimestampedModel):
         super().clean()
         if self.article_id is not None:
             validate_spans(self.spans, self.article.body, self.text)
+        if not self.is_claim and self.pk is not None and Review.objects.filter(statement=self).exists():
+            raise ValidationError({"kind": REVIEWED_IS_A_CLAIM})
 
     @property
     def parts(self) -> list[str]:
         return [self.article.body[start:end] for start, end in self.spans]
+
+    @property
+    def is_claim(self) -> bool:
+        """Whether the speaker claimed something: every kind but an interviewer's question."""
+        return self.kind != StatementKind.QUESTION
 
 
 _SPACE = re.compile(r"\s+")
@@ -800,6 +813,10 @@ def validate_statement_count(count: int) -> None:
         )
 
 
+QUESTION_NOT_REVIEWABLE = "A question is the interviewer's turn, not a claim: it cannot be fact-checked."
+REVIEWED_IS_A_CLAIM = "A reviewed statement is a claim: it cannot be made a question while it has a review."
+
+
 class Review(TimestampedModel):
     """A fact-check verdict on one statement, published as a schema.org ClaimReview."""
 
@@ -829,6 +846,11 @@ class Review(TimestampedModel):
 
     def __str__(self) -> str:
         return f"{self.get_rating_display()}: {self.statement}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.statement_id is not None and not self.statement.is_claim:
+            raise ValidationError({"statement": QUESTION_NOT_REVIEWABLE})
 
     @property
     def rating_value(self) -> int | None:

@@ -663,6 +663,35 @@ def test_reviews_cannot_target_statements_the_user_cannot_see(api_client, data, 
     assert list(response.json()) == ["statement"]
 
 
+def _interview(data):
+    article = add_article("An interview", "Q: Will you run again?\n\nA: Yes, I will run again next year.")
+    question = add_statement(article, "Will you run again?", kind="question", paragraph=0)
+    answer = add_statement(article, "Yes, I will run again next year.", kind="answer", speaker=data.jens)
+    return question, answer
+
+
+def test_answers_and_questions_are_listed_apart(api_client, data):
+    question, answer = _interview(data)
+    assert ids(api_client.get("/api/statements/?kind=answer")) == [answer.pk]
+    assert ids(api_client.get("/api/statements/?kind=question")) == [question.pk]
+    body = api_client.get(f"/api/statements/{question.pk}/").json()
+    assert (body["kind"], body["parts"]) == ("question", ["Will you run again?"])
+
+
+def test_a_question_is_no_claim_to_review(curator_client, data):
+    question, answer = _interview(data)
+    payload = {"statement": question.pk, "rating": "false", "explanation": "-", "reviewed_on": "2024-02-01"}
+    response = curator_client.post("/api/reviews/", payload, format="json")
+    assert response.status_code == 400
+    assert "not a claim" in response.json()["statement"][0]
+    assert curator_client.post("/api/reviews/", {**payload, "statement": answer.pk}, format="json").status_code == 201
+    # A reviewed answer cannot be turned into a question; a question never has a ClaimReview.
+    response = curator_client.patch(f"/api/statements/{answer.pk}/", {"kind": "question"}, format="json")
+    assert response.status_code == 400 and list(response.json()) == ["kind"]
+    Review.objects.create(statement=question, rating="false", explanation="-", reviewed_on=datetime.date(2024, 2, 1))
+    assert curator_client.get(f"/api/statements/{question.pk}/claimreview/").status_code == 404
+
+
 def _permissions(*codenames):
     from django.contrib.auth.models import Permission
 

@@ -13,7 +13,10 @@ from tracker.api.filters import (
     SpeakerFilterSet,
     StatementFilterSet,
 )
+from tracker.choices import StatementKind
 from tracker.models import Article, Publication, Review, Source, Speaker, Statement
+
+from .factories import add_article, add_statement
 
 
 def filtered(filterset_class, queryset, query):
@@ -56,6 +59,17 @@ def statements(query):
 )
 def test_statement_filters(data, query, expected):
     assert names(statements(query)) == {getattr(data, name).pk for name in expected}
+
+
+def test_statement_kind_filters_answers_and_questions_apart(data):
+    interview = add_article("An interview", "Q: Will you run again?\n\nA: Yes, I will run again next year.")
+    question = add_statement(interview, "Will you run again?", kind=StatementKind.QUESTION, paragraph=0)
+    answer = add_statement(interview, "Yes, I will run again next year.", kind=StatementKind.ANSWER, speaker=data.jens)
+    assert names(statements("kind=answer")) == {answer.pk}
+    assert names(statements("kind=question")) == {question.pk}
+    claims = names(statements("kind=direct&kind=partial&kind=paraphrase&kind=answer"))
+    assert answer.pk in claims and question.pk not in claims
+    assert names(Statement.objects.claims()) == names(Statement.objects.all()) - {question.pk}
 
 
 def test_statement_filters_by_ids(data):

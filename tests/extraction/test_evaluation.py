@@ -79,3 +79,50 @@ def test_dict_predictions_and_combine() -> None:
     total = combine([first, second])
     assert (total.gold, total.predicted, total.matched, total.files) == (2, 1, 1, 2)
     assert total.to_dict()["e2e_recall"] == 0.5
+
+
+INTERVIEW_GOLD = {
+    "statements": [
+        {"speaker": "Ana Ruiz", "quote": "We did not cut it, we moved it.", "paragraph": 2, "kind": "answer"},
+        {"speaker": "Union", "quote": "a cut by another name", "paragraph": 3, "kind": "direct"},
+    ],
+    "questions": [
+        {"speaker": "Tom Hale", "text": "Why cut the library budget?", "paragraph": 1},
+        {"speaker": "Tom Hale", "text": "The union says it is a cut by another name. Is it?", "paragraph": 3},
+    ],
+}
+
+
+def _turn(quote: str, speaker: str, kind: str, paragraph: int) -> dict:
+    return {"quote": quote, "speaker": speaker, "kind": kind, "paragraph": paragraph}
+
+
+def test_answers_are_statements_and_predicted_questions_are_not() -> None:
+    predicted = [
+        _turn("Why cut the library budget?", "Tom Hale", "question", 1),
+        _turn("We did not cut it, we moved it.", "Ana Ruiz", "answer", 2),
+        _turn("a cut by another name", "Union", "direct", 3),
+    ]
+    scores = score_article(INTERVIEW_GOLD, predicted)
+    assert (scores.gold, scores.predicted, scores.speaker_correct) == (2, 2, 2)
+    assert (scores.questions, scores.questions_found, scores.question_errors) == (2, 1, 0)
+
+
+def test_a_question_stored_as_a_statement_is_an_error() -> None:
+    predicted = [
+        _turn("Why cut the library budget?", "Tom Hale", "answer", 1),
+        # The same words in another paragraph are not that question.
+        _turn("Why cut the library budget?", "Ana Ruiz", "direct", 5),
+    ]
+    scores = score_article(INTERVIEW_GOLD, predicted)
+    assert scores.question_errors == 1 and scores.matched == 0
+
+
+def test_scoring_one_kind_keeps_gold_and_predictions_of_that_kind() -> None:
+    predicted = [
+        _turn("We did not cut it, we moved it.", "Ana Ruiz", "answer", 2),
+        _turn("a cut by another name", "Someone", "direct", 3),
+    ]
+    scores = score_article(INTERVIEW_GOLD, predicted, kind="answer")
+    assert (scores.gold, scores.predicted, scores.e2e_f1) == (1, 1, 1.0)
+    assert combine([scores, scores]).questions == 4

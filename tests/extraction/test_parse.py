@@ -9,6 +9,7 @@ import pytest
 
 from tracker.extraction import ArticleFormatError, decode_article, normalise_body, parse_article
 from tracker.extraction.parse import parse_date
+from tracker.extraction.types import DocumentFormat
 
 from .helpers import SEED_GOLD, read
 
@@ -178,3 +179,33 @@ def test_web_byline_with_publish_and_update_stamps(byline_line: str, byline: str
     article = parse_article(f"Headline\n\n{byline_line}\n\nFirst paragraph of the body.\n")
     assert (article.byline, str(article.published)) == (byline, published)
     assert article.paragraph_text(0) == "First paragraph of the body."
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("interview", DocumentFormat.INTERVIEW),
+        ("Transcript", DocumentFormat.TRANSCRIPT),
+        ("article", DocumentFormat.ARTICLE),
+    ],
+)
+def test_front_matter_format_forces_the_document_format(value: str, expected: str) -> None:
+    article = parse_article(f"---\nformat: {value}\n---\nHeadline\n\nA paragraph.\n")
+    assert article.document_format == expected
+
+
+def test_document_format_is_decided_from_the_text_without_front_matter() -> None:
+    assert parse_article("Headline\n\nA paragraph.\n").document_format is None
+
+
+def test_front_matter_unknown_format_is_an_error_with_line() -> None:
+    with pytest.raises(ArticleFormatError) as error:
+        parse_article("---\ntitle: T\nformat: podcast\n---\nBody paragraph.\n")
+    assert error.value.line == 3
+    assert "'podcast'" in str(error.value) and "interview" in str(error.value)
+
+
+def test_emphasis_spans_index_the_stored_body() -> None:
+    article = parse_article("Headline\n\n**Jane Doe:** Yes, *of course*.\n\n**Is that all?**\n\nPlain_text here.\n")
+    assert article.body == "Jane Doe: Yes, of course.\n\nIs that all?\n\nPlain_text here."
+    assert [article.body[start:end] for start, end in article.emphasis] == ["Jane Doe:", "of course", "Is that all?"]

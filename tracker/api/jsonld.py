@@ -45,8 +45,13 @@ def _first_appearance(source):
 
 
 def claim_review(review, request):
-    """The ClaimReview of ``review``, published by this site (setting ``TRACKER_SITE_NAME``)."""
+    """The ClaimReview of ``review``, published by this site (setting ``TRACKER_SITE_NAME``).
+
+    Raises ValueError for a question: an interviewer's turn is no claim, and a ClaimReview says it is one.
+    """
     statement = review.statement
+    if not statement.is_claim:
+        raise ValueError(f"statement {statement.pk} is a question, not a claim")
     claim = {"@type": "Claim", "appearance": [_appearance(statement.article)]}
     author = _speaker(statement)
     if author:

@@ -10,13 +10,16 @@ from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.fields import empty
 from rest_framework.relations import MANY_RELATION_KWARGS
 from rest_framework.reverse import reverse
 from rest_framework.validators import UniqueValidator
 
-from tracker.choices import RATING_VALUES
+from tracker.choices import RATING_VALUES, StatementKind
 from tracker.extraction import normalise_body
 from tracker.models import (
+    QUESTION_NOT_REVIEWABLE,
+    REVIEWED_IS_A_CLAIM,
     Article,
     Publication,
     Review,
@@ -163,6 +166,13 @@ class BriefRelatedField(serializers.PrimaryKeyRelatedField):
     def many_init(cls, *args, **kwargs):
         list_kwargs = {key: value for key, value in kwargs.items() if key in MANY_RELATION_KWARGS}
         return ListRelatedField(child_relation=cls(*args, **kwargs), **list_kwargs)
+
+    def run_validation(self, data=empty):
+        # DRF reads "" as null for every relation; the schema says an id or null (bodies are JSON only), so ""
+        # is a 400 like "1".
+        if data == "":
+            self.fail("incorrect_type", data_type="str")
+        return super().run_validation(data)
 
     def to_internal_value(self, data):
         # An id is a JSON integer, as the schema says; DRF would also look up "1" and true.
@@ -712,6 +722,11 @@ class StatementSerializer(FastReadSerializer):
             "updated": cache.datetime(row["updated"]),
         }
 
+    def validate_kind(self, kind):
+        if kind == StatementKind.QUESTION and self.instance is not None and hasattr(self.instance, "review"):
+            raise serializers.ValidationError(REVIEWED_IS_A_CLAIM)
+        return kind
+
     def validate(self, attrs):
         article = attrs.get("article", getattr(self.instance, "article", None))
         text = attrs.get("text", getattr(self.instance, "text", None))
@@ -781,6 +796,11 @@ class ReviewSerializer(FastReadSerializer):
             "updated",
         ]
         extra_kwargs = {"web_url": {"source": "url"}}
+
+    def validate_statement(self, statement):
+        if not statement.is_claim:
+            raise serializers.ValidationError(QUESTION_NOT_REVIEWABLE)
+        return statement
 
     def to_representation(self, review):
         cache, pk, reviewer = self.cache, review.pk, review.reviewer

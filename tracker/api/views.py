@@ -366,8 +366,10 @@ class StatementViewSet(TrackerViewSet):
     )
     @action(detail=True, renderer_classes=[JSONLDRenderer, BrowsableAPIRenderer])
     def claimreview(self, request, pk=None):
-        """404 when the statement has no review (or is not visible to you)."""
+        """404 when the statement has no review, is a question (no claim), or is not visible to you."""
         statement = self.get_object()
+        if not statement.is_claim:
+            raise exceptions.NotFound("This statement is an interviewer's question, not a claim.")
         try:
             review = statement.review
         except ObjectDoesNotExist:

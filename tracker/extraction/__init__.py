@@ -14,6 +14,7 @@ from .attribution import attribute_statements
 from .html import looks_like_html, parse_html
 from .page_metadata import http_url, publication_from_url
 from .parse import decode_article, normalise_body, parse_article
+from .turns import merge_turns, read_turns
 from .types import (
     ArticleFormatError,
     ExtractedSource,
@@ -79,19 +80,32 @@ def _gunzip(data: bytes) -> bytes:
 
 
 def extract_statements(article: ParsedArticle) -> list[ExtractedStatement]:
-    """Quoted statements of a parsed article, in body order, each attributed to a speaker."""
-    return attribute_statements(article)[0]
+    """Statements of a parsed article, in body order, each attributed to a speaker: quotes, and in an
+    interview or transcript its answers and questions."""
+    return list(_extract(article)[0])
 
 
 def extract_article(text: str) -> ExtractionResult:
-    """Parse ``text`` and extract its statements and speakers; warnings from both steps."""
+    """Parse ``text`` and extract its statements and speakers; warnings from every step."""
     article = parse_article(text)
-    statements, entities, warnings = attribute_statements(article)
-    spoken = {statement.speaker for statement in statements}
-    speakers = tuple(entity.to_speaker() for entity in entities if entity.name in spoken)
+    statements, speakers, warnings = _extract(article)
     return ExtractionResult(
         article=article,
-        statements=tuple(statements),
+        statements=statements,
         speakers=speakers,
         warnings=tuple(dict.fromkeys([*article.warnings, *warnings])),
     )
+
+
+def _extract(
+    article: ParsedArticle,
+) -> tuple[tuple[ExtractedStatement, ...], tuple[ExtractedSpeaker, ...], list[str]]:
+    """Quotes attributed, then the turns of an interview or transcript merged in (none in a news article)."""
+    quoted, entities, warnings = attribute_statements(article)
+    spoken = {statement.speaker for statement in quoted}
+    speakers = tuple(entity.to_speaker() for entity in entities if entity.name in spoken)
+    turns = read_turns(article)
+    if turns is None:
+        return tuple(quoted), speakers, warnings
+    statements, speakers = merge_turns(turns, tuple(quoted), speakers)
+    return statements, speakers, [*warnings, *turns.warnings]

@@ -9,6 +9,12 @@ A statement kept without a speaker (no speaker found: left for a curator) claims
 counts for quote precision and recall, and against end-to-end recall, but not against end-to-end
 precision or speaker accuracy, which measure the attributions made: a wrong speaker is a wrong row, an
 unattributed quote is a question. ``unattributed`` counts them, so abstaining is visible.
+
+Interviews and transcripts: gold answers (``"kind": "answer"``) are statements and are scored like quotes;
+gold ``questions`` are the interviewer's turns. A predicted question is never a statement: it is matched
+against the gold questions only (``questions_found``), and a predicted statement that matches no gold
+statement but matches a gold question (in the same paragraph) is a question stored as a claim
+(``question_errors``). ``kind`` restricts scoring to one kind of statement (answer-level figures).
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from .keys import fold_name
-from .types import ExtractedStatement
+from .types import ExtractedStatement, QuoteKind
 
 MATCH_THRESHOLD = 0.8
 
@@ -63,6 +69,10 @@ class Scores:
     # Predicted statements without a speaker, and how many of them matched a gold quote.
     unattributed: int = 0
     matched_unattributed: int = 0
+    # Gold questions, predicted questions matching one, and predicted statements that are a gold question.
+    questions: int = 0
+    questions_found: int = 0
+    question_errors: int = 0
     files: int = 1
 
     @staticmethod
@@ -154,11 +164,25 @@ def _pairs(predicted: list[str], gold: list[str]) -> list[tuple[int, int]]:
     return pairs
 
 
-def score_article(gold: Mapping[str, Any], predicted: Sequence[ExtractedStatement | Mapping[str, Any]]) -> Scores:
-    """Score one article's predicted statements against its gold annotation."""
-    gold_statements = [s for s in gold.get("statements", ()) if not s.get("borderline")]
-    borderline = [_gold_quote(s) for s in gold.get("statements", ()) if s.get("borderline")]
+def score_article(
+    gold: Mapping[str, Any],
+    predicted: Sequence[ExtractedStatement | Mapping[str, Any]],
+    *,
+    kind: str | None = None,
+) -> Scores:
+    """Score one article's predicted statements against its gold annotation; with ``kind``, only statements
+    of that kind, gold and predicted (``"answer"``: an interview's answers alone)."""
+    gold_all = [s for s in gold.get("statements", ()) if kind is None or _gold_kind(s) == kind]
+    gold_statements = [s for s in gold_all if not s.get("borderline")]
+    borderline = [_gold_quote(s) for s in gold_all if s.get("borderline")]
     non_statements = [str(text) for text in gold.get("non_statements", ())]
+    gold_questions = [q for q in gold.get("questions", ()) if isinstance(q, Mapping)]
+    asked = [item for item in predicted if _get(item, "kind") == QuoteKind.QUESTION]
+    predicted = [
+        item
+        for item in predicted
+        if _get(item, "kind") != QuoteKind.QUESTION and (kind is None or (_get(item, "kind") or "direct") == kind)
+    ]
     pred_quotes = [_get(item, "quote") or " ".join(_parts(item)) for item in predicted]
     gold_quotes = [_gold_quote(s) for s in gold_statements]
 
@@ -175,6 +199,7 @@ def score_article(gold: Mapping[str, Any], predicted: Sequence[ExtractedStatemen
             matched_unattributed += 1
     ignored = 0
     non_statement_errors = 0
+    question_errors = 0
     unattributed = 0
     for p_index in range(len(pred_quotes)):
         if p_index in matched_pred:
@@ -185,6 +210,10 @@ def score_article(gold: Mapping[str, Any], predicted: Sequence[ExtractedStatemen
             unattributed += not speakers[p_index]
             if any(quotes_match(pred_quotes[p_index], text) for text in non_statements):
                 non_statement_errors += 1
+            if any(_is_question(predicted[p_index], pred_quotes[p_index], question) for question in gold_questions):
+                question_errors += 1
+    question_texts = [str(question.get("text") or "") for question in gold_questions]
+    asked_texts = [_get(item, "quote") or " ".join(_parts(item)) for item in asked]
     return Scores(
         gold=len(gold_statements),
         predicted=len(pred_quotes) - ignored,
@@ -194,7 +223,22 @@ def score_article(gold: Mapping[str, Any], predicted: Sequence[ExtractedStatemen
         ignored=ignored,
         unattributed=unattributed,
         matched_unattributed=matched_unattributed,
+        questions=len(gold_questions),
+        questions_found=len(_pairs(asked_texts, question_texts)),
+        question_errors=question_errors,
     )
+
+
+def _gold_kind(statement: Mapping[str, Any]) -> str:
+    return str(statement.get("kind") or QuoteKind.DIRECT)
+
+
+def _is_question(item: Any, quote: str, question: Mapping[str, Any]) -> bool:
+    """A predicted statement that is a gold question: the same words, in the same paragraph when both say."""
+    paragraph = item.get("paragraph") if isinstance(item, Mapping) else getattr(item, "paragraph", None)
+    if paragraph is not None and question.get("paragraph") is not None and paragraph != question["paragraph"]:
+        return False
+    return quotes_match(quote, str(question.get("text") or ""))
 
 
 def _parts(item: Any) -> list[str]:
@@ -204,14 +248,4 @@ def _parts(item: Any) -> list[str]:
 
 def combine(scores: Sequence[Scores]) -> Scores:
     """Micro-average: add up the counts of several articles."""
-    return Scores(
-        gold=sum(s.gold for s in scores),
-        predicted=sum(s.predicted for s in scores),
-        matched=sum(s.matched for s in scores),
-        speaker_correct=sum(s.speaker_correct for s in scores),
-        non_statement_errors=sum(s.non_statement_errors for s in scores),
-        ignored=sum(s.ignored for s in scores),
-        unattributed=sum(s.unattributed for s in scores),
-        matched_unattributed=sum(s.matched_unattributed for s in scores),
-        files=sum(s.files for s in scores),
-    )
+    return Scores(**{field.name: sum(getattr(s, field.name) for s in scores) for field in fields(Scores)})

@@ -8,7 +8,7 @@ import re
 import unicodedata
 
 from .quotes import scan_quotes_cached
-from .types import ArticleFormatError, ParsedArticle
+from .types import ArticleFormatError, DocumentFormat, ParsedArticle
 
 _MONTHS = {
     "jan": 1,
@@ -74,7 +74,10 @@ _FRONT_KEYS = {
     "date": "published",
     "language": "language",
     "lang": "language",
+    "format": "format",
 }
+# Marks that stand in for removed emphasis markers while their spans are measured; never in a body.
+_EMPHASIS_OPEN, _EMPHASIS_CLOSE = "\x02", "\x03"
 _QUOTE_TRANSLATION = str.maketrans(
     {
         "“": '"',
@@ -151,6 +154,39 @@ def strip_emphasis(text: str) -> str:
         previous = text
         text = _EMPHASIS_RE.sub(r"\2", text)
     return text
+
+
+def strip_emphasis_spans(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """strip_emphasis(text), and the spans of the result that were emphasised (outermost, in order).
+
+    The markers are first replaced by placeholder marks, whose positions give the spans; should that ever
+    read the text differently from strip_emphasis, the text is strip_emphasis's and no span is reported.
+    """
+    plain = strip_emphasis(text)
+    if plain == text or _EMPHASIS_OPEN in text or _EMPHASIS_CLOSE in text:
+        return plain, ()
+    marked = _LINK_RE.sub(r"\1", text) if "](" in text else text
+    previous = None
+    while previous != marked:
+        previous = marked
+        marked = _EMPHASIS_RE.sub(_EMPHASIS_OPEN + r"\2" + _EMPHASIS_CLOSE, marked)
+    spans: list[tuple[int, int]] = []
+    chars: list[str] = []
+    depth = start = 0
+    for char in marked:
+        if char == _EMPHASIS_OPEN:
+            if depth == 0:
+                start = len(chars)
+            depth += 1
+        elif char == _EMPHASIS_CLOSE:
+            depth -= 1
+            if depth == 0 and len(chars) > start:
+                spans.append((start, len(chars)))
+        else:
+            chars.append(char)
+    if "".join(chars) != plain:
+        return plain, ()
+    return plain, tuple(spans)
 
 
 def _is_stamped_byline(line: str) -> bool:
@@ -312,6 +348,7 @@ def parse_article(text: str) -> ParsedArticle:
         raise ArticleFormatError(
             f"front-matter url {url[:80]!r} is not an http(s) URL", _key_line(lines, used, "url", "link")
         )
+    document_format = _document_format(front.get("format", ""), lines, used)
     blocks = _blocks(lines[used:], used + 1)
     # A multi-line first block is a headline followed by more header lines.
     if blocks and len(blocks[0][1]) > 1:
@@ -366,11 +403,14 @@ def parse_article(text: str) -> ParsedArticle:
     if not blocks:
         raise ArticleFormatError("no body: the article has a headline but no paragraphs", None)
 
-    paragraphs_text = [strip_emphasis(" ".join(block_lines)) for _, block_lines in blocks]
+    stripped = [strip_emphasis_spans(" ".join(block_lines)) for _, block_lines in blocks]
+    paragraphs_text = [paragraph for paragraph, _ in stripped]
     spans: list[tuple[int, int]] = []
+    emphasis: list[tuple[int, int]] = []
     cursor = 0
-    for paragraph in paragraphs_text:
+    for paragraph, emphasised in stripped:
         spans.append((cursor, cursor + len(paragraph)))
+        emphasis.extend((cursor + start, cursor + end) for start, end in emphasised)
         cursor += len(paragraph) + 2
     body = "\n\n".join(paragraphs_text)
     paragraph_lines = tuple(start for start, _ in blocks)
@@ -387,7 +427,22 @@ def parse_article(text: str) -> ParsedArticle:
         paragraphs=tuple(spans),
         warnings=tuple(dict.fromkeys(warnings)),
         paragraph_lines=paragraph_lines,
+        document_format=document_format,
+        emphasis=tuple(emphasis),
     )
+
+
+def _document_format(value: str, lines: list[str], used: int) -> DocumentFormat | None:
+    """The front matter's ``format:`` (article, interview or transcript); None when not given."""
+    if not value.strip():
+        return None
+    try:
+        return DocumentFormat(value.strip().lower())
+    except ValueError:
+        choices = ", ".join(str(kind) for kind in DocumentFormat)
+        raise ArticleFormatError(
+            f"front-matter format {value.strip()[:40]!r} is not one of {choices}", _key_line(lines, used, "format")
+        ) from None
 
 
 def _key_line(lines: list[str], used: int, *keys: str) -> int | None:

@@ -28,10 +28,23 @@ class SpeakerKind(StrEnum):
 
 
 class QuoteKind(StrEnum):
-    """A whole utterance (``direct``) or words woven into the reporter's sentence (``partial``)."""
+    """A whole utterance (``direct``) or words woven into the reporter's sentence (``partial``); in an
+    interview or transcript, a paragraph of a turn: the guest's ``answer`` (a statement, without quote marks)
+    or the interviewer's ``question`` (kept to show what was asked, never a claim)."""
 
     DIRECT = "direct"
     PARTIAL = "partial"
+    ANSWER = "answer"
+    QUESTION = "question"
+
+
+class DocumentFormat(StrEnum):
+    """How a text carries speech: quotes in a news ``article``, or labelled turns (``interview``: questions
+    and answers; ``transcript``: a briefing, hearing, debate or address)."""
+
+    ARTICLE = "article"
+    INTERVIEW = "interview"
+    TRANSCRIPT = "transcript"
 
 
 class MentionKind(StrEnum):
@@ -43,6 +56,7 @@ class MentionKind(StrEnum):
     GROUP = "group"
     ROLE = "role"
     DOCUMENT = "document"
+    LABEL = "label"  # a turn's label in an interview or transcript: 'MR. SMITH', 'Q', 'THE PRESIDENT'
 
 
 class Rule(StrEnum):
@@ -59,6 +73,8 @@ class Rule(StrEnum):
     NARRATIVE = "narrative"  # a quote-only sentence after one about a person: that person
     NEXT_PARAGRAPH = "next_paragraph"  # '"…" / That was the message from Smith.'
     MAIN_SPEAKER = "main_speaker"  # an uncued quote in a piece one person does most of the talking in
+    TURN_LABEL = "turn_label"  # a turn's paragraph after its label: 'MR. SMITH: …', 'Q: …'
+    TURN_ORDER = "turn_order"  # a turn's paragraph without a label: it continues a turn, or answers a question
     UNATTRIBUTED = "unattributed"  # no speaker found: kept for a curator
 
 
@@ -91,6 +107,10 @@ class ParsedArticle:
     warnings: tuple[str, ...] = ()
     # 1-based line of the input file where each body paragraph starts (for messages).
     paragraph_lines: tuple[int, ...] = ()
+    # Set by the front matter's ``format:``; None: decided from the text.
+    document_format: DocumentFormat | None = None
+    # Body spans that were bold or italic (Markdown) in the input: interviews often mark questions so.
+    emphasis: tuple[tuple[int, int], ...] = ()
 
     def paragraph_text(self, index: int) -> str:
         start, end = self.paragraphs[index]
@@ -161,8 +181,10 @@ class ExtractedMention:
 
 @dataclass(frozen=True, slots=True)
 class ExtractedStatement:
-    """One quoted statement: the words, where they are in the body, and who said them.
+    """One statement: the words, where they are in the body, and who said them.
 
+    Quoted words are ``direct`` or ``partial``; a paragraph of an interview's or transcript's turn is an
+    ``answer`` (a statement without quote marks) or a ``question`` (the interviewer's turn: kept, never a claim).
     ``speaker`` is None when no speaker could be found: the statement is kept for a curator to attribute.
     ``rule`` is the sieve that linked the quote to ``mention`` (None when no mention was printed for this
     quote, as when a quote-only sentence carries on the last speaker), and ``confidence`` how sure it is.

@@ -4,6 +4,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from tracker.extraction.evaluation import combine, score_article
+from tracker.extraction.types import QuoteKind
 from tracker.ingest import ArticleLoadError, read_article_file
 
 
@@ -13,8 +14,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("gold_dir", help="Directory holding *.gold.json files.")
         parser.add_argument("--json", action="store_true", dest="as_json", help="Print the scores as JSON.")
+        parser.add_argument(
+            "--kind",
+            choices=[kind.value for kind in QuoteKind if kind != QuoteKind.QUESTION],
+            help="Score only statements of this kind (answer: an interview's or transcript's answers).",
+        )
 
-    def handle(self, *args, gold_dir, as_json, **options):
+    def handle(self, *args, gold_dir, as_json, kind=None, **options):
         directory = Path(gold_dir)
         gold_files = sorted(directory.glob("*.gold.json")) if directory.is_dir() else []
         if not gold_files:
@@ -27,7 +33,7 @@ class Command(BaseCommand):
                 result = read_article_file(article_path)
             except ArticleLoadError as error:
                 raise CommandError(f"{gold_file}: {error}") from error
-            per_file[gold_file.name] = score_article(gold, result.statements)
+            per_file[gold_file.name] = score_article(gold, result.statements, kind=kind)
         total = combine(list(per_file.values()))
         if as_json:
             self.stdout.write(
