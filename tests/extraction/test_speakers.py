@@ -426,3 +426,21 @@ def test_described_as_quotes_what_was_said_however_long_the_object() -> None:
     )
 
     assert result.statements[0].speaker == "Mayne"
+
+
+def test_an_appositive_missing_its_closing_comma_still_names_the_person() -> None:
+    result = extract_article(
+        "Title\n\nIn a statement, Sandy Ching, president of the American Academy of Pediatrics (AAP) said the "
+        'increase is "disturbing and disappointing."\n'
+    )
+
+    assert result.statements[0].speaker == "Sandy Ching"
+
+
+def test_an_organisation_named_with_for_after_an_inverted_cue() -> None:
+    result = extract_article(
+        'Title\n\n"The situation is beyond catastrophic," said the charity Medical Aid for Palestinians, describing '
+        "packed corridors.\n"
+    )
+
+    assert result.statements[0].speaker == "Medical Aid for Palestinians"

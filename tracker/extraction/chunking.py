@@ -234,6 +234,8 @@ def noun_phrase_after(tokens: list[Token], start: int, high: int) -> list[Token]
             if bare(token.text) in CAPITAL_STOP and not (index + 1 < high and _first_name(token, tokens[index + 1])):
                 break
             collected.append(token)
+        elif low_word in ("for", "and", "&") and collected and collected[-1].is_cap and inner_connector(tokens, index):
+            collected.append(token)  # "the charity Medical Aid for Palestinians"
         elif (
             low_word in lx.NAME_PARTICLES
             and collected

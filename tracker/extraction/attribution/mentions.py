@@ -190,6 +190,9 @@ def subject_before(text: ArticleText, tokens: list[Token], cue: int, low: int) -
             )
         else:
             phrase = None
+    holder = holder_of(text, tokens, phrase_tokens, phrase, low)
+    if holder is not None:
+        return holder
     located = people_at(text, tokens, phrase_tokens, phrase, low) or body_at_place(
         text, tokens, phrase_tokens, phrase, low
     )
@@ -490,6 +493,31 @@ def person_from(text: ArticleText, tokens: list[Token], index: int, low: int) ->
     if head - 1 < low or bare(tokens[head].text) not in lx.PERSON_NOUNS or tokens[head - 1].lower not in ("a", "an"):
         return None
     return tokens[head - 1 : index + 1]
+
+
+def holder_of(
+    text: ArticleText, tokens: list[Token], phrase_tokens: list[Token], phrase: NounPhrase | None, low: int
+) -> tuple[NounPhrase, int] | None:
+    """'Sandy Ching, president of the American Academy of Pediatrics (AAP) said': an appositive whose closing
+    comma is missing; the person before it speaks, not the organisation at its end."""
+    if not phrase_tokens or phrase is None or phrase.kind != MentionKind.ORGANISATION:
+        return None
+    index = tokens.index(phrase_tokens[0], low) - 1
+    if index <= low or tokens[index].lower not in ("of", "at", "for"):
+        return None
+    role_end = index
+    while index - 1 >= low and tokens[index - 1].is_word and not tokens[index - 1].is_cap and index > role_end - 4:
+        index -= 1
+    role = tokens[index:role_end]
+    if not role or not any(is_role_word(t.text) for t in role) or index - 1 <= low or tokens[index - 1].text != ",":
+        return None
+    named = noun_phrase_before(text.body, tokens, index - 2, low)
+    person = text.classify(named) if named and named[-1] is tokens[index - 2] else None
+    if person is None or person.kind != MentionKind.NAME:
+        return None
+    appositive = text.words(tokens[index : tokens.index(phrase_tokens[-1], low) + 1])
+    printed = text.words(tokens[tokens.index(named[0], low) : tokens.index(phrase_tokens[-1], low) + 1])
+    return person.but(appositive=appositive, text=printed), tokens.index(named[0], low)
 
 
 def body_at_place(
