@@ -17,8 +17,11 @@ def fold_name(name: str) -> str:
     "J.K. Rowling", "J. K. Rowling" and "j k rowling" fold alike; hyphens and apostrophes stay, since
     "Ortiz-Vega" is one surname and "O'Brien" one word. Curly apostrophes become straight ones.
     """
-    decomposed = unicodedata.normalize("NFKD", name)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if name.isascii():
+        stripped = name  # nothing to decompose: most names, and the fast path for them
+    else:
+        decomposed = unicodedata.normalize("NFKD", name)
+        stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.casefold().replace(".", " ").replace("’", "'").split())
 
 

@@ -135,7 +135,10 @@ def bare(word: str) -> str:
 
 
 def is_possessive(word: str) -> bool:
-    return word.endswith(("'s", "’s")) or (word.endswith(("s'", "s’")) and len(word) > 2)
+    return word.endswith(_POSSESSIVE_ENDINGS) and (len(word) > 2 or word[-1] == "s")
+
+
+_POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
 
 
 def is_title_word(word: str) -> bool:

@@ -56,11 +56,12 @@ def note_authors(text: ArticleText, memory: Discourse, tokens: list[Token], low:
     """'X signed a letter …', 'a letter signed by X': X is the author whenever the letter speaks."""
     documents = memory.documents
     documents.in_sentence = {}
-    sentence_text = text.masked[tokens[low].start : tokens[high - 1].end]
     for index in range(low, high):
         token = tokens[index]
+        if token.is_cap or not token.is_word:
+            continue
         head = bare(token.text)
-        if token.is_cap or head not in lx.DOCUMENT_NOUNS:
+        if head not in lx.DOCUMENT_NOUNS:
             continue
         found: tuple[NounPhrase, int] | None = None
         by = _document_by(tokens, index, high)
@@ -99,6 +100,7 @@ def note_authors(text: ArticleText, memory: Discourse, tokens: list[Token], low:
             continue
         documents.authors[head] = entity
         documents.in_sentence[index] = entity
+        sentence_text = text.masked[tokens[low].start : tokens[high - 1].end]
         source = text.source_in(sentence_text, "", tokens[low].start)
         if source is not None:
             memory.sources[id(entity)] = source
