@@ -444,3 +444,21 @@ def test_an_organisation_named_with_for_after_an_inverted_cue() -> None:
     )
 
     assert result.statements[0].speaker == "Medical Aid for Palestinians"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('"Kaine in a blowout," said an Iowa Republican.', "Iowa Republican"),
+        ('"He is motivating," added another commonwealth Democrat.', "commonwealth Democrat"),
+        ('NCHS Chief of Mortality Statistics Bob Anderson said, "We are not combining them."', "Bob Anderson"),
+        (
+            'Chancellor of the Exchequer George Osborne, 44, outlined a "new settlement" for the City of London.',
+            "George Osborne",
+        ),
+        ('"We made the ethical decision," a spokesperson for House of Fraser said.', "House of Fraser"),
+    ],
+)
+def test_anonymous_party_members_offices_with_of_and_house_of(sentence: str, speaker: str) -> None:
+    text = f"Title\n\nMike Pence, the Indiana governor, spoke first.\n\n{sentence}\n"
+    assert extract_article(text).statements[0].speaker == speaker

@@ -216,8 +216,9 @@ def noun_phrase_after(tokens: list[Token], start: int, high: int) -> list[Token]
             or low_word in lx.QUANTIFIERS
             or (not collected and low_word in POSSESSIVE_DETERMINERS)
         ):
-            if collected and low_word in ("a", "an", "the"):
-                break
+            of_the = low_word == "the" and collected and collected[-1].lower == "of"
+            if collected and low_word in ("a", "an", "the") and not of_the:
+                break  # "Chancellor of the Exchequer George Osborne" goes on after "of the"
             collected.append(token)
         elif low_word == "of":
             if not collected or index + 1 >= high:

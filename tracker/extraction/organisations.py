@@ -20,7 +20,7 @@ ORGANISATION_HEADS = frozenset(
     """department ministry office bureau agency commission council committee authority institute
     administration service board court bank federation union association foundation coalition alliance
     trust fund society centre center league secretariat directorate inspectorate ombudsman academy academies
-    university college school museum institution guild centers centres institutes""".split()
+    university college school museum institution guild centers centres institutes house""".split()
 )
 _LINKS = frozenset({"of", "for", "on"})
 _LIST_JOINS = frozenset({",", "and", "&"})

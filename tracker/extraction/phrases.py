@@ -272,10 +272,13 @@ def classify(source: str, tokens: list[Token]) -> NounPhrase | None:
             return NounPhrase(
                 MentionKind.ORGANISATION, text, name=name, head=bare(run[of_org - 1].text), start=start, end=end
             )
-    if tokens[0].lower in ("the", "a", "an") and bare(run[-1].text) in lx.PARTY_LABELS:
+    if (tokens[0].lower in ("the", "a", "an") or tokens[0].lower in lx.QUANTIFIERS) and bare(
+        run[-1].text
+    ) in lx.PARTY_LABELS:
         # "the California Republican", "a Labour MP's ally … the Democrat": a member of the party, a person.
+        name = _span_text(source, body)
         return NounPhrase(
-            MentionKind.ROLE, text, name=_span_text(source, body), head=bare(run[-1].text), start=start, end=end
+            MentionKind.ROLE, text, name=name, head=bare(run[-1].text), definite=definite, start=start, end=end
         )
     if (run_text in lx.KNOWN_ORGS or is_org_word(run[-1].text)) and not is_title_word(run[-1].text):
         name = run_text[4:] if run_text.startswith("The ") else run_text
@@ -461,6 +464,13 @@ def _split_title(run: list[Token]) -> int:
             is_title_word(nxt.text) or is_org_word(nxt.text) or nxt.lower == "of" or is_place_word(nxt.text)
         ):
             split = index + 1
+    if split > 0 and len(run) - split >= 3:
+        # "Chief of Mortality Statistics Bob Anderson", "Chancellor of the Exchequer George Osborne": the words of
+        # the office run on until a given name opens the person's own two or three.
+        given = next((i for i in range(split + 1, len(run) - 1) if is_given_name(run[i].text)), -1)
+        skipped = run[split:given]
+        if given > 0 and len(run) - given <= 3 and not any(is_given_name(t.text) or len(t.text) <= 2 for t in skipped):
+            split = given
     if split == len(run) - 1 and split > 0 and _given_place(run[split - 1]):
         # "Jordan Pike", "Labour MP Georgia Hale": a place name right before a lone surname is a given name;
         # a place only titles a name through an office ("Ohio Sen. Hale") or a possessive ("Jordan's Hale").

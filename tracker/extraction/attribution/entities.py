@@ -16,6 +16,7 @@ from ..tokens import bare, is_place_word, is_title_word
 from ..types import ExtractedSpeaker, MentionKind, SpeakerKind
 
 _ABBREVIATED_TITLES = {
+    "pm": "prime",
     "sen": "senator",
     "rep": "representative",
     "gov": "governor",
