@@ -453,7 +453,8 @@ def test_an_organisation_named_with_for_after_an_inverted_cue() -> None:
         ('"He is motivating," added another commonwealth Democrat.', "commonwealth Democrat"),
         ('NCHS Chief of Mortality Statistics Bob Anderson said, "We are not combining them."', "Bob Anderson"),
         (
-            'Chancellor of the Exchequer George Osborne, 44, outlined a "new settlement" for the City of London.',
+            "Chancellor of the Exchequer George Osborne, 44, outlined a plan for the City, pledging to amend "
+            'regulations to "get the balance right."',
             "George Osborne",
         ),
         ('"We made the ethical decision," a spokesperson for House of Fraser said.', "House of Fraser"),

@@ -168,8 +168,8 @@ def _people_ahead(tokens: list[Token], index: int, high: int) -> bool:
     """A people noun within the next three words, with only modifiers before it."""
     for position in range(index, min(high, index + 3)):
         token = tokens[position]
-        if _people_head(token) and not token.is_cap:
-            return True
+        if (_people_head(token) and not token.is_cap) or bare(token.text) in lx.PARTY_LABELS:
+            return True  # "three ward councillors", "another commonwealth Democrat"
         if not (_plain_modifier(token) or descriptor(token)):
             return False
     return False
