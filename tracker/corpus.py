@@ -30,7 +30,7 @@ from pathlib import Path
 from django.db import connection, models, transaction
 from django.utils.text import slugify
 
-from .choices import ReviewStatus, SourceKind, SpeakerKind, StatementKind
+from .choices import AttributionRule, ReviewStatus, SourceKind, SpeakerKind, StatementKind
 from .extraction.keys import fold_name
 from .models import (
     Article,
@@ -41,6 +41,7 @@ from .models import (
     SpeakerRole,
     Statement,
     sha256_of_body,
+    surname_key,
 )
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -354,6 +355,7 @@ def _create_speakers(rng, writer, counts, *, count, report) -> list[SpeakerInfo]
                     "id": pk,
                     "name": name,
                     "name_key": fold_name(name),
+                    "surname_key": surname_key(name, kind),
                     "slug": slug,
                     "kind": kind,
                     "description": description,
@@ -554,6 +556,7 @@ def _statement_paragraph(rng, vocab, info: SpeakerInfo | None, cues: list[str]) 
         "text": text,
         "kind": kind,
         "cue": cue,
+        "attribution_rule": AttributionRule.UNATTRIBUTED if info is None else "",
     }
     return paragraph, spans, row
 
