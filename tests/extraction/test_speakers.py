@@ -463,3 +463,24 @@ def test_an_organisation_named_with_for_after_an_inverted_cue() -> None:
 def test_anonymous_party_members_offices_with_of_and_house_of(sentence: str, speaker: str) -> None:
     text = f"Title\n\nMike Pence, the Indiana governor, spoke first.\n\n{sentence}\n"
     assert extract_article(text).statements[0].speaker == speaker
+
+
+def test_a_tabloids_capitalised_first_name_is_a_person_and_peerages_are_offices() -> None:
+    result = extract_article(
+        "Title\n\nKELLY Osbourne has blasted Prince Harry.\n\n"
+        "The 38-year-old star slammed the Duke of Sussex and his wife, Meghan, Duchess of Sussex, months ago.\n\n"
+        'She fumed on a podcast: "Everybody\'s life is hard."\n'
+    )
+
+    assert result.statements[0].speaker == "Kelly Osbourne"
+
+
+def test_a_title_before_a_name_after_an_organisation_with_of() -> None:
+    result = extract_article(
+        "Title\n\nA social media user claimed antibodies are enough.\n\n"
+        "The Secretary-General of the Zimbabwe Association of Doctors for Human Rights Doctor Norman Matara said "
+        "people should get vaccinated.\n\n"
+        '"Even if you had Covid-19 we are encouraging people to get vaccinated," he said.\n'
+    )
+
+    assert result.statements[0].speaker == "Norman Matara"

@@ -204,7 +204,7 @@ TITLE_WORDS = frozenset(
     culture digital science technology housing finance-minister treasury defence-minister nominee
     candidate challenger incumbent frontrunner front-runner geostrategist pundit commentator
     sergeant-major chief-executive managing executive-director pro tem tempore taoiseach tánaiste tanaiste
-    cofounder co-chair reverend quarterback pitcher rapper novelist poet playwright""".split()
+    cofounder co-chair reverend quarterback pitcher rapper novelist poet playwright doctor""".split()
 )
 # Titles that are part of how a person is known, kept in their canonical name ("Prince Harry", "Pope Leo").
 KNOWN_BY_TITLES = frozenset(

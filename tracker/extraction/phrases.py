@@ -255,6 +255,7 @@ def classify(source: str, tokens: list[Token]) -> NounPhrase | None:
         of_org > 0
         and not any(bare(t.text) in lx.HONORIFICS for t in run[of_org + 1 :])
         and _split_title(run[of_org + 1 :]) == 0
+        and not (len(run) - of_org > 4 and _given_and_surname(run[-2], run[-1]))  # "… Rights Norman Matara"
     ):
         # "The Ministry of Fisheries", "Bank of England": an organisation word governing "of".
         first = of_org - 1
@@ -290,7 +291,11 @@ def classify(source: str, tokens: list[Token]) -> NounPhrase | None:
             name = _span_text(source, run[of_index + 1 :])
         return NounPhrase(MentionKind.ORGANISATION, text, name=name, head=bare(run[-1].text), start=start, end=end)
     office = bare(run[-1].text) in lx.PERSON_NOUNS and not is_org_word(run[-1].text)
-    if not office and any(is_org_word(t.text) and t.lower not in lx.HONORIFICS for t in run):
+    if (
+        not office
+        and not _shouted_first_name(run)
+        and any(is_org_word(t.text) and t.lower not in lx.HONORIFICS for t in run)
+    ):
         # "NATO Secretary-General Jens Stoltenberg": an organisation word inside a title is fine; "the NATO
         # Secretary-General" (an office at the end) is a person, read below as a role.
         split = _split_title(run)
@@ -334,6 +339,11 @@ def classify(source: str, tokens: list[Token]) -> NounPhrase | None:
             start=start,
             end=end,
         )
+    if title_tokens and title_tokens[-1].lower == "of" and len(name_tokens) == 1 and not suffix:
+        # "Duchess of Sussex", "Archbishop of Canterbury", "Mayor of London": an office, not a person named Sussex.
+        return NounPhrase(
+            MentionKind.ROLE, text, name=_span_text(source, run), head=bare(title_tokens[0].text), start=start, end=end
+        )
     if all(is_place_word(t.text) or t.lower == "of" for t in name_tokens):
         return NounPhrase(
             MentionKind.ORGANISATION, text, name=_span_text(source, name_tokens), head=head, start=start, end=end
@@ -349,6 +359,8 @@ def classify(source: str, tokens: list[Token]) -> NounPhrase | None:
     title = _span_text(source, title_tokens)
     name_tokens = [*name_tokens, *suffix]
     name = _span_text(source, name_tokens)
+    if _shouted_first_name(name_tokens):
+        name = f"{name_tokens[0].text.title()} {_span_text(source, name_tokens[1:])}"  # "KELLY Osbourne" (tabloid)
     if any(mark in name for mark in _NICKNAME_MARKS):
         # 'Marcus "Ace" Brooks': the nickname is not part of the canonical name.
         name = " ".join(token.text for token in name_tokens)
@@ -406,6 +418,19 @@ def _organisation(source: str, tokens: list[Token], text: str) -> NounPhrase | N
 _OFFICES = frozenset("ministry department office agency bureau commission council committee authority".split())
 
 
+def _shouted_first_name(run: list[Token]) -> bool:
+    """'KELLY Osbourne has blasted …': a tabloid's capitalised first name before a surname in plain case."""
+    return (
+        len(run) == 2
+        and len(run[0].text) > 2
+        and run[0].text.isupper()
+        and run[1].text[:1].isupper()
+        and not run[1].text.isupper()
+        and not is_title_word(run[1].text)
+        and is_given_name(run[0].text.title())
+    )
+
+
 def _given_and_surname(given: Token, surname: Token) -> bool:
     return (
         given.is_cap
@@ -441,6 +466,8 @@ def inner_connector(tokens: list[Token], index: int) -> bool:
 
 def _split_title(run: list[Token]) -> int:
     """Index where the personal name starts in a capitalised run ("Foreign Minister | Sergei Ryabkov")."""
+    if _shouted_first_name(run):
+        return 0
     split = 0
     for index, token in enumerate(run[:-1]):
         nxt = run[index + 1]

@@ -164,6 +164,9 @@ def _subject_entity(text: ArticleText, memory: Discourse, tokens: list[Token], l
     if phrase.kind == MentionKind.PRONOUN and phrase.head in ("he", "she"):
         # "He decided to return to St. Louis, where he and Dorsey are from": the one 'he' is stays the subject.
         return registry.recent(SpeakerKind.PERSON, phrase.head)
+    if phrase.kind == MentionKind.ROLE and phrase.definite and phrase.head == "year-old":
+        # "The 38-year-old reality TV regular hit out at the royal …": someone introduced, still the subject.
+        return registry.resolve(phrase)
     if phrase.kind in (MentionKind.GROUP, MentionKind.ORGANISATION) or (
         phrase.kind == MentionKind.NAME
         and (len(phrase.name.split()) >= 2 or phrase.title or phrase.appositive[:1].isalpha())
