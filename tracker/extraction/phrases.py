@@ -224,8 +224,8 @@ def classify(source: str, tokens: list[Token]) -> NounPhrase | None:
     suffix = run[-1:] if len(run) > 2 and bare(run[-1].text) in GENERATIONAL_SUFFIXES else []
     run = run[: len(run) - len(suffix)]
     prefix = body[:run_start]
-    if len(run) == 1 and bare(run[0].text) in lx.HONORIFICS:
-        return None
+    if len(run) == 1 and (bare(run[0].text) in lx.HONORIFICS or bare(run[0].text) in lx.OPENING_ADJECTIVES):
+        return None  # "Mr.", "New regulations …": no name
     if (
         prefix
         and (prefix[-1].lower == "of" or bare(prefix[-1].text) in lx.ORG_NOUNS)
