@@ -484,3 +484,14 @@ def test_a_title_before_a_name_after_an_organisation_with_of() -> None:
     )
 
     assert result.statements[0].speaker == "Norman Matara"
+
+
+def test_they_after_an_unnamed_source_is_that_source() -> None:
+    result = extract_article(
+        "Title\n\nShoppers are angry about the charge.\n\n"
+        "The law does not prevent free paper bags, a source from the Department for Food, Environment and Rural "
+        "Affairs told the Evening Standard.\n\n"
+        "'The key thing is encouraging people to reuse bags,' they said.\n"
+    )
+
+    assert result.statements[0].speaker == "source from the Department for Food, Environment and Rural Affairs"

@@ -673,9 +673,7 @@ LEADING_MODIFIERS = frozenset(
 )
 # Adjectives that open sentences capitalised and name nothing alone ("New regulations have …"); kept inside
 # names ("New York", "Old Trafford").
-OPENING_ADJECTIVES = frozenset(
-    """new old recent further higher lower several additional""".split()
-)
+OPENING_ADJECTIVES = frozenset("""new old recent further higher lower several additional""".split())
 
 # Last words of the names of places and things, never people: "Griffith Observatory", "the Rust Belt".
 # (Not "park", "hall", "field", "church": they are surnames as often.)

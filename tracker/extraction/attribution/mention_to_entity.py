@@ -116,7 +116,15 @@ def resolve_speaker(
 
 def _spokesperson_again(memory: Discourse, pronoun: str, paragraph: int) -> Entity | None:
     """'A spokesperson for Acme said … / "…," he said.': in a paragraph that opens with the quote, the 'he' is
-    that spokesperson, so Acme speaks again, unless a person was talked about since."""
+    that spokesperson, so Acme speaks again, unless a person was talked about since. 'A source from the
+    ministry told the paper … / "…," they said.': the singular 'they' is that unnamed source."""
+    if pronoun == "they":
+        last = memory.last_speaker.get(paragraph, memory.last_speaker.get(paragraph - 1))
+        unnamed = last is not None and last.kind == SpeakerKind.PERSON and last.name == last.description
+        group = memory.registry.recent(SpeakerKind.GROUP)
+        if unnamed and (group is None or group.last_seen < last.last_seen):
+            return memory.registry.touch(last)
+        return None
     organisation = memory.spokes_org
     if pronoun not in ("he", "she") or organisation is None:
         return None
