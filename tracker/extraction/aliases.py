@@ -19,6 +19,8 @@ from .tokens import bare, tokenize
 from .types import MentionKind
 
 _PRONOUNS = lx.SUBJECT_PRONOUNS | set(lx.OBJECT_PRONOUNS)
+# Single words that name no one: titles, offices, kinds of people, pronouns, function words.
+_NOT_NAMES = lx.TITLE_WORDS | lx.HONORIFICS | lx.PERSON_NOUNS | lx.GROUP_NOUNS | _PRONOUNS | lx.STOP_WORDS
 # Anything after these in a printed mention is an appositive or a parenthesis, not the name.
 _APPOSITIVE_MARKS = (",", "(", " — ", " – ", " - ")
 
@@ -35,6 +37,10 @@ def alias_form(printed: str) -> str:
     text = text.rstrip("'’ ")
     if not text or not any(ch.isupper() for ch in text):
         return ""
+    if " " not in text and text.isalpha() and text[0].isupper() and not text.isupper():
+        # One capitalised word ('Stoltenberg', 'President'): a name unless the word lists know it as something else.
+        low = text.lower()
+        return "" if low in _NOT_NAMES or low in lx.CUE_FORMS else text
     phrase = classify(text, tokenize(text, 0, len(text)))
     if phrase is None:
         return ""
@@ -53,6 +59,8 @@ def name_aliases(name: str, printed: list[str] | tuple[str, ...]) -> tuple[str, 
     seen = {fold_name(name)}
     aliases = []
     for text in printed:
+        if fold_name(text) in seen:
+            continue  # the name itself, or a form already kept
         alias = alias_form(text)
         key = fold_name(alias)
         if alias and key not in seen:

@@ -113,6 +113,9 @@ def _classify_span(span: str, layout: tuple[tuple[int, str], ...]) -> NounPhrase
     return classify(span, [Token(text, start, start + len(text)) for start, text in layout])
 
 
+_GROUP_PREFIX_STARTS = frozenset(prefix.split()[0] for prefix in lx.GROUP_PREFIXES)
+
+
 def classify(source: str, tokens: list[Token]) -> NounPhrase | None:
     """Classify the tokens of a noun phrase; None when it cannot be a speaker."""
     if not tokens:
@@ -132,12 +135,12 @@ def classify(source: str, tokens: list[Token]) -> NounPhrase | None:
     definite = True
     owned = is_possessive(tokens[0].text) or tokens[0].lower in POSSESSIVE_DETERMINERS
     determined = tokens[0].lower in lx.QUANTIFIERS or owned or tokens[0].is_cap
-    lowered = " ".join(t.lower for t in body)
-    for prefix in lx.GROUP_PREFIXES:
-        if lowered.startswith(prefix + " ") and len(body) > len(prefix.split()):
-            body = body[len(prefix.split()) :]
-            lowered = " ".join(t.lower for t in body)
-            break
+    if tokens[0].lower in _GROUP_PREFIX_STARTS:
+        lowered = " ".join(t.lower for t in body)
+        for prefix in lx.GROUP_PREFIXES:
+            if lowered.startswith(prefix + " ") and len(body) > len(prefix.split()):
+                body = body[len(prefix.split()) :]
+                break
     definite = tokens[0].lower == "the" or owned
     while body and body[0].lower in lx.QUANTIFIERS and len(body) > 1:
         body = body[1:]

@@ -60,7 +60,7 @@ def note_authors(text: ArticleText, memory: Discourse, tokens: list[Token], low:
         token = tokens[index]
         if token.is_cap or not token.is_word:
             continue
-        head = bare(token.text)
+        head = token.lower if token.lower[-1].isalpha() else bare(token.text)
         if head not in lx.DOCUMENT_NOUNS:
             continue
         found: tuple[NounPhrase, int] | None = None

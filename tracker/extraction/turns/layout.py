@@ -94,6 +94,8 @@ def read_layout(article: ParsedArticle) -> TurnLayout | None:
         return None
     if not candidates:
         return _no_turns(article, forced)
+    if forced is None and not _turn_like(candidates, bold):
+        return None  # reading every name of the article is the costly step; most articles stop here
     context = read_context(article, min(candidates))
     confirmed = _confirmed(candidates, context, article.body, forced is not None)
     if confirmed and min(confirmed) != min(candidates):
@@ -113,6 +115,18 @@ def read_layout(article: ParsedArticle) -> TurnLayout | None:
     if any(turn.voice is None for turn in reading.turns):
         warnings.append("interview answers without a label: no guest named in the headline or introduction")
     return TurnLayout(document_format, context, tuple(reading.turns), tuple(warnings))
+
+
+def _turn_like(candidates: dict[int, TurnLabel], bold: set[int]) -> bool:
+    """Labels that look like turns before any name is read: a label printed twice, a Q or A mark, a label in
+    bold, or questions in bold between them."""
+    texts = [fold_name(label.text) for label in candidates.values()]
+    return (
+        len(set(texts)) < len(texts)
+        or any(label.kind in (LabelKind.QUESTION_MARK, LabelKind.ANSWER_MARK) for label in candidates.values())
+        or any(label.emphasised for label in candidates.values())
+        or bool(bold)
+    )
 
 
 def _no_turns(article: ParsedArticle, forced: DocumentFormat | None) -> TurnLayout | None:
